@@ -1,0 +1,1 @@
+"""Built-in adapters, one module per publishing system. They never import each other."""

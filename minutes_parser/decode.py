@@ -1,0 +1,191 @@
+"""Bytes to text, and the one parser configuration every adapter shares.
+
+Decoding order: byte-order mark, XML declaration, ``<meta charset>`` (the HTML
+prescan over the first bytes), strict UTF-8, then cp1252. Mojibake left by a
+page that was decoded wrongly upstream ("Childrenâ€™s") is repaired with a
+warning. :class:`Page` carries the bytes, the text and lazily built trees, so a
+page is parsed once however many adapters look at it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from typing import Any
+
+from lxml import etree, html
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_XML_DECL = re.compile(rb"^\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+_META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._-]{1,40})", re.IGNORECASE)
+# Runs of characters that UTF-8 text shows when read as cp1252/latin-1.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}"
+)
+_HEAD_BYTES = 4096
+
+XML_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+    recover=False,
+)
+"""The only XML parser: no entities, no DTD, no network, huge-tree protection on."""
+
+HTML_PARSER = html.HTMLParser(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    default_doctype=False,
+    huge_tree=False,
+)
+"""The only HTML parser."""
+
+
+def _codec(name: bytes | str) -> str | None:
+    label = name.decode("ascii", "ignore") if isinstance(name, bytes) else name
+    try:
+        codec = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    # Browsers read latin-1 labels as cp1252.
+    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+
+
+def sniff_encoding(data: bytes) -> tuple[str | None, int]:
+    """Return the declared encoding of ``data`` (or None) and the BOM length."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    head = data[:_HEAD_BYTES]
+    match = _XML_DECL.match(head)
+    if match:
+        return _codec(match.group(1)), 0
+    match = _META_CHARSET.search(head)
+    if match:
+        return _codec(match.group(1)), 0
+    return None, 0
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Undo UTF-8 read as cp1252 ("â€™" → "’"). Returns the text and repairs made."""
+    count = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal count
+        run = match.group(0)
+        try:
+            fixed = run.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            try:
+                fixed = run.encode("latin-1").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                return run
+        count += 1
+        return fixed
+
+    if "\u00c2" not in text and "\u00c3" not in text and "\u00e2" not in text:
+        return text, 0
+    return _MOJIBAKE.sub(fix, text), count
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode page bytes. Returns (text, encoding used, warnings)."""
+    warnings: list[str] = []
+    declared, bom = sniff_encoding(data)
+    body = data[bom:]
+    text: str | None = None
+    encoding = declared or "utf-8"
+    if declared:
+        try:
+            text = body.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            warnings.append(f"declared encoding {declared} does not fit the bytes")
+    if text is None:
+        try:
+            text = body.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            text = body.decode("cp1252", errors="replace")
+            encoding = "cp1252"
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        warnings.append("NUL characters removed")
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        warnings.append(f"repaired {repaired} mis-decoded character sequence(s)")
+    return text, encoding, warnings
+
+
+class Page:
+    """A page handed to adapters: bytes, decoded text, URL and shared trees.
+
+    Trees are built on first use and cached, so detection and parsing share
+    one parse.
+    """
+
+    __slots__ = ("_html", "_json", "_xml", "data", "encoding", "text", "url", "warnings")
+
+    def __init__(self, data: bytes, url: str | None = None) -> None:
+        self.data = data
+        self.url = url
+        self.text, self.encoding, self.warnings = decode_bytes(data)
+        self._html: Any = None
+        self._xml: Any = None
+        self._json: Any = None
+
+    @property
+    def head(self) -> str:
+        """The first 4,000 characters, lower-cased, for cheap detection."""
+        return self.text[:4000].lower()
+
+    @property
+    def looks_like_markup(self) -> bool:
+        """True when the text starts with a tag after whitespace."""
+        return self.text.lstrip()[:1] == "<"
+
+    def html_root(self) -> Any:
+        """The page as an lxml HTML document (None when it cannot be parsed)."""
+        if self._html is None:
+            try:
+                self._html = html.document_fromstring(self.text, parser=HTML_PARSER)
+            except (etree.ParserError, ValueError):
+                self._html = False
+        return self._html or None
+
+    def xml_root(self) -> Any:
+        """The page as an XML element, parsed safely (None when not well-formed)."""
+        if self._xml is None:
+            try:
+                text = self.text.lstrip()
+                if text.startswith("<?xml"):
+                    text = text[text.find("?>") + 2 :]
+                self._xml = etree.fromstring(text, parser=XML_PARSER)
+            except (etree.XMLSyntaxError, ValueError):
+                self._xml = False
+        return self._xml if self._xml is not False else None
+
+    def json_data(self) -> Any:
+        """The page as JSON data (None when it is not JSON)."""
+        if self._json is None:
+            stripped = self.text.lstrip()
+            if stripped[:1] not in ("{", "["):
+                self._json = False
+            else:
+                try:
+                    self._json = json.loads(stripped)
+                except (ValueError, RecursionError):
+                    self._json = False
+        return None if self._json is False else self._json

@@ -1,0 +1,25 @@
+"""Error types raised by :func:`minutes_parser.parse`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class ParseError(ValueError):
+    """A page could not be turned into a :class:`~minutes_parser.Document`."""
+
+
+class UnrecognizedPage(ParseError):
+    """No adapter recognised the page as a council democracy page.
+
+    ``scores`` holds ``(adapter name, confidence)`` for every adapter tried.
+
+    >>> UnrecognizedPage("a news article", [("text", 0.1)]).scores
+    (('text', 0.1),)
+    """
+
+    def __init__(self, seen: str, scores: Sequence[tuple[str, float]] = ()) -> None:
+        self.seen = seen
+        self.scores = tuple(scores)
+        tried = ", ".join(f"{name}={score:.2f}" for name, score in self.scores) or "none"
+        super().__init__(f"not a council democracy page ({seen}); adapters tried: {tried}")

@@ -1,0 +1,947 @@
+"""The shared minutes grammar: a block stream in, a :class:`Document` out.
+
+Steps, each a function below:
+
+1. :func:`_page_kind_and_title` reads the header ("Agenda item", "Issue -
+   meetings", "Decision details", "Agenda and minutes" ...).
+2. :func:`_item_starts` finds where agenda items begin, choosing one numbering
+   scheme for the whole page ("Meeting: 07/01/2020 - Executive (Item 70)",
+   "12/09/2019 - Title", "ITEM - 1", a bare "51." line, "334 APOLOGIES", ...).
+3. :func:`_read_preamble` reads the meeting header before the first item
+   (body, date, time, venue, contact, attendance).
+4. :class:`_ItemReader` walks each item's blocks: headings by meaning switch
+   sections ("Recommended –", "Resolved:", "Decision:", "Minutes:"), and
+   actions, contacts, documents, votes and label lines are taken as they come.
+5. :meth:`_ItemReader.finish` turns sections into clauses, merging a
+   resolution printed twice into one.
+
+What no rule placed is kept in ``Document.unparsed`` with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from urllib.parse import urljoin
+
+import attrs
+
+from ..blocks import Block, clean
+from ..models import (
+    Action,
+    AgendaItem,
+    Clause,
+    Contact,
+    DocLink,
+    Document,
+    Meeting,
+    MeetingRef,
+    Person,
+    Source,
+    Unplaced,
+    Vote,
+)
+from . import rules as R
+from .clauses import Para, parse_label, split_clauses
+from .contacts import label_contacts, paren_contacts
+from .dates import find_date, find_time, parse_date
+
+SINGLE_ITEM_KINDS = frozenset({"agenda_item", "decision"})
+FALLBACK_KINDS = frozenset({"agenda_item", "issue_decisions", "decision"})
+_DOC_HREF = re.compile(
+    r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/)",
+    re.IGNORECASE,
+)
+_BULLET_PREFIX = re.compile(r"^[\u00b7\u2022\u25aa\u25cf\u25e6\u2023\u2219\uf0b7]\s*")
+_VIEW_DIRECTIONS = re.compile(r"\.?\s*view\s+directions\.?\s*$", re.IGNORECASE)
+_NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,4}[a-z]?)\.?\s+(?P<rest>\S.*)$")
+
+
+@attrs.define
+class Context:
+    """What the grammar knows about the page before reading items."""
+
+    adapter: str
+    url: str | None = None
+    page_kind: str | None = None
+    title: str | None = None
+    month_first: bool = False
+    warnings: list[str] = attrs.field(factory=list)
+
+
+# ---------------------------------------------------------------- entry point
+def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
+    """Run the grammar over ``blocks`` and return the page's :class:`Document`."""
+    blocks = [b for b in blocks if b.text or b.kind == "item"]
+    placed = [False] * len(blocks)
+    kind, title, body_start = _page_kind_and_title(blocks, ctx, placed)
+    starts = _item_starts(blocks, body_start, kind)
+    if not starts and kind in SINGLE_ITEM_KINDS | {"issue_history"}:
+        starts = [(body_start, None)]
+        preamble_end = body_start
+    else:
+        preamble_end = starts[0][0] if starts else len(blocks)
+    meeting = _read_preamble(blocks, 0, preamble_end, ctx, placed, title)
+    items: list[AgendaItem] = []
+    for index, (start, header) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(blocks)
+        reader = _ItemReader(blocks, start, end, header, kind, title, meeting, ctx, placed)
+        items.append(reader.finish())
+    if title is None and kind in ("issue_decisions", "issue_history") and items:
+        title = items[0].title or None
+    meetings = (meeting,) if meeting is not None else ()
+    unparsed, coverage = _leftovers(blocks, placed)
+    return Document(
+        source=Source(url=ctx.url, adapter=ctx.adapter, page_kind=kind),
+        title=title,
+        meetings=meetings,
+        items=tuple(items),
+        warnings=tuple(ctx.warnings),
+        unparsed=unparsed,
+        coverage=coverage,
+    )
+
+
+def _leftovers(blocks: Sequence[Block], placed: list[bool]) -> tuple[tuple[Unplaced, ...], float | None]:
+    total = done = 0
+    out: list[Unplaced] = []
+    for block, ok in zip(blocks, placed, strict=True):
+        size = len(block.text)
+        total += size
+        if ok or block.text.lower() in R.NOISE:
+            done += size
+        elif block.text:
+            out.append(Unplaced(text=block.text, line=block.line))
+    return tuple(out), (round(done / total, 4) if total else None)
+
+
+# ---------------------------------------------------------------- header
+def _is_noise(text: str) -> bool:
+    return text.lower() in R.NOISE or bool(R.PAGE_NUMBER.match(text))
+
+
+def _page_kind_and_title(blocks: Sequence[Block], ctx: Context, placed: list[bool]) -> tuple[str, str | None, int]:
+    kind = ctx.page_kind
+    title = ctx.title
+    start = 0
+    for index, block in enumerate(blocks[:25]):
+        if block.kind == "item":
+            break
+        text = block.text
+        if _is_noise(text):
+            placed[index] = True
+            continue
+        found = R.match_page_kind(text)
+        if found is None:
+            continue
+        placed[index] = True
+        kind = kind or found
+        start = index + 1
+        if title is None and found in ("agenda_item", "issue_history", "issue_decisions", "decision"):
+            for j in range(index + 1, min(index + 4, len(blocks))):
+                candidate = blocks[j].text
+                if _is_noise(candidate) or blocks[j].kind == "item":
+                    continue
+                if R.DATE_TITLE.match(candidate) or R.MEETING_ITEM.match(candidate) or R.match_label(candidate):
+                    break
+                title = candidate
+                placed[j] = True
+                start = j + 1
+                break
+        break
+    if kind is None:
+        kind = _guess_kind(blocks)
+    if title is None and kind == "decision":
+        for block in blocks[:30]:
+            label = R.match_label(block.text)
+            if label is not None and label.key == "subject":
+                title = label.value
+                break
+    return kind, title, start
+
+
+def _guess_kind(blocks: Sequence[Block]) -> str:
+    labels = 0
+    for block in blocks[:200]:
+        text = block.text
+        if R.MEETING_ITEM.match(text):
+            return "issue_history"
+        label = R.match_label(text)
+        if label is not None and label.key in ("maker", "reference", "decided", "subject"):
+            labels += 1
+    if labels >= 2:
+        return "decision"
+    if sum(1 for b in blocks[:200] if R.DATE_TITLE.match(b.text)) and not any(
+        R.BARE_NUMBER.match(b.text) for b in blocks[:200]
+    ):
+        return "issue_decisions"
+    return "meeting"
+
+
+# ---------------------------------------------------------------- item starts
+Header = dict[str, str]
+
+
+def _item_starts(blocks: Sequence[Block], start: int, kind: str) -> list[tuple[int, Header | None]]:
+    explicit = [(i, dict(b.meta)) for i, b in enumerate(blocks) if b.kind == "item" and i >= start]
+    if explicit:
+        return [(i, h) for i, h in explicit]
+    if kind in SINGLE_ITEM_KINDS:
+        return []
+    found: list[tuple[int, Header | None]] = []
+    for i in range(start, len(blocks)):
+        m = R.MEETING_ITEM.match(blocks[i].text)
+        if m:
+            found.append((i, {"scheme": "meeting", **m.groupdict()}))
+    if found or kind == "issue_history":
+        return found
+    if kind == "issue_decisions":
+        for i in range(start, len(blocks)):
+            m = R.DATE_TITLE.match(blocks[i].text)
+            if m:
+                found.append((i, {"scheme": "date", **m.groupdict()}))
+        return found
+    for scheme in ("dash", "bare", "caps", "toc", "pdf", "para"):
+        found = _scheme(blocks, start, scheme)
+        if found:
+            return found
+    return []
+
+
+def _scheme(blocks: Sequence[Block], start: int, scheme: str) -> list[tuple[int, Header | None]]:
+    found: list[tuple[int, Header | None]] = []
+    last = -1
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        text = block.text
+        header: Header | None = None
+        if scheme == "dash":
+            m = R.ITEM_DASH.match(text)
+            if m:
+                header = {"number": m.group("number"), "title": R.LEADERS.sub("", m.group("title")).strip(" .")}
+        elif scheme == "bare":
+            m = R.BARE_NUMBER.match(text)
+            if m and i + 1 < len(blocks):
+                header = {"number": m.group("number"), "title_next": "1"}
+        elif scheme == "caps":
+            m = R.CAPS_NUMBERED.match(text)
+            if m and "." not in m.group("number") and _mostly_upper(m.group("title").split("(")[0]):
+                header = {"number": m.group("number"), "title": m.group("title").strip()}
+        elif scheme == "toc":
+            raw = (block.raw or "").expandtabs(8)
+            m = R.TOC_ROW.match(raw.strip()) if raw else None
+            if m and "." not in m.group("number"):
+                title = R.LEADERS.sub("", clean(m.group("title"))).strip(" .")
+                if title and title[0].isalpha():
+                    header = {"number": m.group("number"), "title": title}
+        elif scheme == "pdf":
+            if R.DOC_SUFFIX.search(text) and not R.match_heading(text):
+                header = {"title_line": "1"}
+        elif scheme == "para":
+            m = R.NUMBERED_PARA.match(text)
+            if m:
+                header = {"number": m.group("number"), "para": m.group("title")}
+        if header is None:
+            continue
+        if "number" in header:
+            value = int(re.match(r"\d+", header["number"]).group(0))  # type: ignore[union-attr]
+            if value <= last or (value > last + 50 and last >= 0):
+                continue
+            last = value
+        header["scheme"] = scheme
+        found.append((i, header))
+    return found
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    return sum(1 for c in letters if c.isupper()) / len(letters) >= 0.6
+
+
+# ---------------------------------------------------------------- preamble
+def _read_preamble(
+    blocks: Sequence[Block],
+    start: int,
+    end: int,
+    ctx: Context,
+    placed: list[bool],
+    title: str | None,
+) -> Meeting | None:
+    body: str | None = None
+    date: dt.date | None = None
+    time: str | None = None
+    location: str | None = None
+    status: str | None = None
+    contacts: list[Contact] = []
+    attendance: list[Person] = []
+    documents: list[DocLink] = []
+    candidates: list[str] = []
+    seen_meta = False
+    label_key: str | None = None
+    label_values: list[str] = []
+
+    def flush_label() -> None:
+        nonlocal location, label_key, label_values, date, time
+        if label_key is None:
+            return
+        values = [v for v in label_values if v and v not in ("-", "\u2013")]
+        if label_key == "venue" and values and location is None:
+            location = ", ".join(values)
+        elif label_key in ("present", "apologies", "absent", "in_attendance"):
+            for value in values:
+                for name in _split_people(value):
+                    attendance.append(Person(name=name, role=label_key.replace("_", " ")))
+        elif label_key == "date" and values and date is None:
+            date = parse_date(" ".join(values), month_first=ctx.month_first)
+        elif label_key == "time" and values and time is None:
+            time = find_time(" ".join(values))
+        label_key, label_values = None, []
+
+    for index in range(start, end):
+        block = blocks[index]
+        text = block.text
+        if block.kind == "link" and block.href and _DOC_HREF.search(block.href):
+            documents.append(_doclink(block, ctx))
+            placed[index] = True
+            continue
+        if _is_noise(text):
+            placed[index] = True
+            continue
+        label = R.match_label(text)
+        if label is not None:
+            flush_label()
+            placed[index] = True
+            seen_meta = True
+            if label.key == "venue":
+                value = _VIEW_DIRECTIONS.sub("", label.value).strip()
+                if value:
+                    location = location or value
+                else:
+                    label_key = "venue"
+            elif label.key == "contact":
+                contacts.extend(label_contacts(label.value, block.line))
+            elif label.key == "date":
+                date = date or parse_date(label.value, month_first=ctx.month_first)
+                if not label.value:
+                    label_key = "date"
+            elif label.key == "time":
+                time = time or find_time(label.value)
+            elif label.key in ("present", "apologies", "absent", "in_attendance"):
+                label_key = label.key
+                label_values = [label.value] if label.value else []
+            elif label.key == "meeting_status" and label.value:
+                status = label.value.lower()
+            elif label.key == "committee" and label.value:
+                body = body or label.value
+            continue
+        if label_key is not None and block.kind in ("para", "li", "cell"):
+            if label_key in ("venue", "date") and len(label_values) >= 6:
+                flush_label()
+            else:
+                label_values.append(_BULLET_PREFIX.sub("", text))
+                placed[index] = True
+                continue
+        found = _meeting_header(text, blocks[index + 1].text if index + 1 < end else "", ctx)
+        if found is not None:
+            f_body, f_date, f_time, f_loc, f_status, used_next = found
+            if f_date is not None or f_body:
+                placed[index] = True
+                if used_next:
+                    placed[index + 1] = True
+                body = body or f_body
+                date = date or f_date
+                time = time or f_time
+                location = location or f_loc
+                status = status or f_status
+                seen_meta = True
+                continue
+        if R.WEEKDAY_LINE.match(text):
+            placed[index] = True
+            date = date or find_date(text, month_first=ctx.month_first)
+            time = time or find_time(text)
+            m = R.CANCELLED.search(text)
+            status = status or (m.group(1).lower() if m else None)
+            if candidates and body is None:
+                body = candidates[-1]
+            seen_meta = True
+            continue
+        if not seen_meta and _body_like(text) and text != title:
+            candidates.append(text)
+    flush_label()
+    if body is None and candidates and (date is not None or location is not None or attendance):
+        body = candidates[0]
+    if body is not None:
+        _mark(blocks, start, end, body, placed)
+    if not any((body, date, time, location, status, contacts, attendance, documents)):
+        return None
+    return Meeting(
+        body=body,
+        date=date,
+        time=time,
+        location=location,
+        status=status,
+        url=ctx.url,
+        contacts=tuple(_dedupe_contacts(contacts)),
+        documents=tuple(documents),
+        attendance=tuple(attendance),
+    )
+
+
+def _mark(blocks: Sequence[Block], start: int, end: int, text: str, placed: list[bool]) -> None:
+    for index in range(start, end):
+        if blocks[index].text == text:
+            placed[index] = True
+            return
+
+
+def _body_like(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 8 or any(ch.isdigit() for ch in text):
+        return False
+    if text.endswith((".", ":", "?", "!")):
+        return False
+    return words[0][:1].isupper() and R.match_page_kind(text) is None
+
+
+def _split_people(value: str) -> list[str]:
+    value = re.sub(r"^(?:Cllrs?\.?|Councillors?)\s+", "", value.strip())
+    parts = re.split(r"\s*(?:,|;|\band\b)\s*", value)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _meeting_header(
+    text: str, following: str, ctx: Context
+) -> tuple[str | None, dt.date | None, str | None, str | None, str | None, bool] | None:
+    m = R.MINUTES_OF.match(text)
+    if m:
+        when = m.group("when")
+        return (
+            _strip_the(m.group("body")),
+            find_date(when, month_first=ctx.month_first),
+            find_time(m.group("time") or when),
+            _strip_the(m.group("loc")),
+            None,
+            False,
+        )
+    m = R.MEETING_HEADER.match(text) or R.AGENDA_FOR.match(text)
+    if m:
+        when = m.group("when")
+        date = find_date(when, month_first=ctx.month_first)
+        if date is not None:
+            status = R.CANCELLED.search(text)
+            return (
+                m.group("body").strip(),
+                date,
+                find_time(when),
+                None,
+                status.group(1).lower() if status else None,
+                False,
+            )
+    m = R.NOTICE_BODY.search(text)
+    if m:
+        return m.group("body").strip(), None, None, None, None, False
+    if re.search(r"\bmeeting\b", text, re.IGNORECASE):
+        held = R.HELD_ON.search(text)
+        date = find_date(text, month_first=ctx.month_first)
+        used_next = False
+        if date is None and held is not None and following:
+            date = find_date(following, month_first=ctx.month_first)
+            used_next = date is not None
+        if date is not None:
+            return None, date, find_time(text) or (find_time(following) if used_next else None), None, None, used_next
+    return None
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
+def _doclink(block: Block, ctx: Context) -> DocLink:
+    title, fmt, size = R.split_doc_suffix(block.text)
+    size_text = block.meta.get("size")
+    if size_text:
+        _, fmt2, size2 = R.split_doc_suffix(size_text)
+        fmt, size = fmt2 or fmt, size2 or size
+    href = block.href
+    url = urljoin(ctx.url, href) if ctx.url and href else href
+    if fmt is None and href:
+        m = re.search(r"\.([A-Za-z0-9]{2,5})(?:$|[?#])", href)
+        if m and m.group(1).lower() in (
+            "pdf",
+            "doc",
+            "docx",
+            "xls",
+            "xlsx",
+            "ppt",
+            "pptx",
+            "rtf",
+            "odt",
+            "csv",
+            "zip",
+            "txt",
+        ):
+            fmt = m.group(1).lower()
+    return DocLink(title=title or block.text, url=url, format=fmt, size_bytes=size)
+
+
+def _dedupe_contacts(contacts: list[Contact]) -> list[Contact]:
+    out: list[Contact] = []
+    for contact in contacts:
+        key = (contact.name or "").lower(), contact.phone, contact.email
+        if any(((c.name or "").lower(), c.phone, c.email) == key for c in out):
+            continue
+        if contact.name and any((c.name or "").lower() == contact.name.lower() for c in out):
+            continue
+        out.append(contact)
+    return out
+
+
+# ---------------------------------------------------------------- items
+class _ItemReader:
+    """Reads one agenda item's blocks into an :class:`AgendaItem`."""
+
+    def __init__(
+        self,
+        blocks: Sequence[Block],
+        start: int,
+        end: int,
+        header: Header | None,
+        kind: str,
+        page_title: str | None,
+        meeting: Meeting | None,
+        ctx: Context,
+        placed: list[bool],
+    ) -> None:
+        self.ctx = ctx
+        self.kind = kind
+        self.placed = placed
+        self.blocks = blocks
+        self.number: str | None = None
+        self.title = ""
+        self.line = blocks[start].line if start < len(blocks) else None
+        self.body: str | None = meeting.body if meeting else None
+        self.date: dt.date | None = meeting.date if meeting else None
+        self.own_meeting = False
+        self.sections: list[tuple[str, list[Para]]] = []
+        self.state = "summary"
+        self.actions: list[Action] = []
+        self.contacts: list[Contact] = []
+        self.documents: list[DocLink] = []
+        self.votes: list[Vote] = []
+        self.vote: dict[str, str] = {}
+        self.status: str | None = None
+        self.key_decision: bool | None = None
+        self.call_in: str | None = None
+        self.wards: str | None = None
+        self.published: dt.date | None = None
+        self.decided_at: tuple[str | None, dt.date | None] = (None, None)
+        self.maker: str | None = None
+        self.decided: dt.date | None = None
+        first = self._header(start, end, header, page_title)
+        for index in range(first, end):
+            self._read(index)
+
+    # -- header
+    def _header(self, start: int, end: int, header: Header | None, page_title: str | None) -> int:
+        blocks = self.blocks
+        if header is None:
+            self.title = page_title or ""
+            return start
+        self.placed[start] = True
+        scheme = header.get("scheme")
+        self.number = (header.get("number") or "").rstrip(".") or None
+        if scheme == "meeting":
+            self.body = header["body"].strip()
+            self.date = parse_date(header["date"])
+            self.own_meeting = True
+            self.title = page_title or ""
+            nxt = start + 1
+            if nxt < end:
+                text = blocks[nxt].text
+                candidate = text
+                m = _NUMBER_PREFIX.match(text)
+                if m and m.group("number") == self.number:
+                    candidate = m.group("rest")
+                stripped, fmt, size = R.split_doc_suffix(candidate)
+                if (
+                    (m and m.group("number") == self.number)
+                    or fmt
+                    or (page_title and R.similar(stripped, page_title, 85))
+                ):
+                    self.title = stripped or self.title
+                    if fmt:
+                        self.documents.append(DocLink(title=stripped, format=fmt, size_bytes=size))
+                    self.placed[nxt] = True
+                    return nxt + 1
+            return start + 1
+        if scheme == "date":
+            self.title = header["title"].strip()
+            self.date = parse_date(header["date"])
+            self.body = None
+            self.own_meeting = True
+            return start + 1
+        if scheme == "bare" and header.get("title_next"):
+            nxt = start + 1
+            text = blocks[nxt].text if nxt < end else ""
+            if (
+                text
+                and not R.match_heading(text)
+                and not R.match_label(text)
+                and not _BULLET_PREFIX.match(text)
+                and not R.MOVED.match(text)
+            ):
+                self._title_line(text)
+                self.placed[nxt] = True
+                return nxt + 1
+            return start + 1
+        if scheme == "pdf" or header.get("title_line"):
+            self._title_line(blocks[start].text)
+            return start + 1
+        if scheme == "para":
+            text = header.get("para", "")
+            head, sep, rest = text.partition(":")
+            if sep and 2 <= len(head) <= 90 and "." not in head:
+                self.title = head.strip()
+                if rest.strip():
+                    self._content(rest.strip(), blocks[start].line)
+                    self._inline_action(rest, blocks[start].line)
+            else:
+                self.title = text
+                self._content(text, blocks[start].line)
+                self._inline_action(text, blocks[start].line)
+            return start + 1
+        title = header.get("title", "")
+        if title:
+            stripped, fmt, size = R.split_doc_suffix(title)
+            self.title = stripped
+            if fmt:
+                self.documents.append(DocLink(title=stripped, format=fmt, size_bytes=size))
+        href = header.get("href")
+        if href:
+            self.documents.append(
+                _doclink(
+                    Block(kind="link", text=self.title, href=href, meta={"size": header.get("size", "")}), self.ctx
+                )
+            )
+        return start + 1
+
+    def _title_line(self, text: str) -> None:
+        stripped, fmt, size = R.split_doc_suffix(text)
+        self.title = stripped
+        if fmt:
+            self.documents.append(DocLink(title=stripped, format=fmt, size_bytes=size))
+
+    # -- body
+    def _read(self, index: int) -> None:
+        block = self.blocks[index]
+        text = block.text
+        line = block.line
+        self.placed[index] = True
+        if block.kind == "item" or _is_noise(text):
+            return
+        if block.kind == "link":
+            if block.href and (_DOC_HREF.search(block.href) or self.state == "documents"):
+                self.documents.append(_doclink(block, self.ctx))
+                return
+            if self.state == "documents":
+                self.documents.append(_doclink(block, self.ctx))
+                return
+        plain = _BULLET_PREFIX.sub("", text)
+        if self._vote_line(plain, line):
+            return
+        heading = R.match_heading(plain)
+        if heading is not None:
+            self._close_vote()
+            if heading.section == "decision_of":
+                self.maker = heading.who
+                self.state = "other"
+                return
+            self.state = heading.section
+            self._open(self.state)
+            if heading.rest:
+                self._content(heading.rest, line)
+            return
+        m = R.ACTION_LINE.match(plain)
+        if m:
+            self._action(m.group("owner").strip(" ."), line)
+            return
+        found = paren_contacts(plain, line)
+        if found:
+            self.contacts.extend(found)
+            return
+        label = R.match_label(plain)
+        if label is not None and self._label(label, line):
+            return
+        if R.REFERRAL.match(plain) and self.state in ("recommendations", "resolved", "decision"):
+            return
+        if self.state == "documents":
+            title, fmt, size = R.split_doc_suffix(text)
+            if fmt:
+                self.documents.append(DocLink(title=title, format=fmt, size_bytes=size))
+                return
+        stripped, fmt, size = R.split_doc_suffix(text)
+        if fmt and stripped and len(stripped) < 200:
+            self.documents.append(DocLink(title=stripped, format=fmt, size_bytes=size))
+            return
+        self._inline_action(plain, line)
+        self._content(text, line)
+
+    def _open(self, section: str) -> None:
+        self.sections.append((section, []))
+
+    def _content(self, text: str, line: int | None) -> None:
+        if not self.sections or self.sections[-1][0] != self.state:
+            self._open(self.state)
+        self.sections[-1][1].append(Para(text, line))
+
+    def _action(self, owner: str, line: int | None, text: str | None = None) -> None:
+        if text is None:
+            for section, paras in reversed(self.sections):
+                if section in ("resolved", "decision", "motion") and paras:
+                    text = paras[-1].text
+                    break
+        if any(R.fold(a.owner) == R.fold(owner) for a in self.actions):
+            return
+        self.actions.append(Action(owner=owner, text=text, line=line))
+
+    def _inline_action(self, text: str, line: int | None) -> None:
+        for m in R.ACTION_INLINE.finditer(text):
+            owner = re.sub(r"^the\s+", "", m.group("owner"), flags=re.IGNORECASE)
+            self._action(owner, line, text)
+
+    def _label(self, label: R.LabelValue, line: int | None) -> bool:
+        key, value = label.key, label.value
+        if key == "maker":
+            self.maker = value or None
+        elif key == "status":
+            self.status = value or None
+        elif key == "key":
+            self.key_decision = value.lower().startswith("y") if value else None
+        elif key in ("call_in", "call_in_deadline"):
+            self.call_in = value or None
+        elif key == "published":
+            self.published = parse_date(value)
+        elif key == "decided":
+            self.decided = parse_date(value, month_first=self.ctx.month_first)
+        elif key == "date" and self.kind == "decision":
+            self.decided = self.decided or parse_date(value, month_first=self.ctx.month_first)
+        elif key == "decided_at":
+            m = R.DATE_TITLE.match(value)
+            if m:
+                self.decided_at = (m.group("title").strip(), parse_date(m.group("date")))
+            else:
+                self.decided_at = (None, parse_date(value))
+        elif key == "author":
+            self.contacts.extend(label_contacts(value, line, role="Report author"))
+        elif key == "contact":
+            self.contacts.extend(_role_name_contacts(value, line))
+        elif key == "wards":
+            self.wards = value or None
+        elif key == "subject":
+            if not self.title:
+                self.title = value
+        elif key in ("effective", "decision_type", "reference", "meeting_no"):
+            pass
+        else:
+            return False
+        self.state = "meta"
+        return True
+
+    # -- votes
+    def _vote_line(self, text: str, line: int | None) -> bool:
+        moved = R.MOVED.match(text)
+        if moved and moved.start() == 0:
+            self._close_vote()
+            self.vote["mover"] = moved.group("who").strip()
+            rest = text[moved.end() :]
+            seconded = R.SECONDED.search(rest)
+            if seconded:
+                self.vote["seconder"] = seconded.group("who").strip()
+                rest = rest[seconded.end() :]
+            self.state = "motion"
+            self._open("motion")
+            rest = rest.strip(" ,;.")
+            if rest:
+                self._content(rest, line)
+            return True
+        seconded = R.SECONDED.match(text)
+        if seconded and seconded.start() == 0:
+            self.vote["seconder"] = seconded.group("who").strip()
+            rest = text[seconded.end() :].strip(" ,;.")
+            if self.state != "motion":
+                self.state = "motion"
+                self._open("motion")
+            if rest:
+                self._content(rest, line)
+            return True
+        result = R.RESULT.match(text)
+        if result and (self.vote or self.state in ("motion", "resolved")) and len(text) < 140:
+            self.vote["result"] = text.strip()
+            counts = {m.group("what").lower(): int(m.group("n")) for m in R.COUNTS.finditer(text)}
+            for what, value in counts.items():
+                self.vote[_count_key(what)] = str(value)
+            self._close_vote()
+            return True
+        return False
+
+    def _close_vote(self) -> None:
+        if not self.vote:
+            return
+        motion = None
+        for section, paras in reversed(self.sections):
+            if section in ("motion", "resolved") and paras:
+                motion = " ".join(p.text for p in paras)
+                break
+        v = self.vote
+        self.votes.append(
+            Vote(
+                motion=motion,
+                mover=v.get("mover"),
+                seconder=v.get("seconder"),
+                result=v.get("result"),
+                for_count=_int(v.get("for")),
+                against_count=_int(v.get("against")),
+                abstain_count=_int(v.get("abstain")),
+                absent_count=_int(v.get("absent")),
+            )
+        )
+        self.vote = {}
+        if self.state == "motion":
+            self.state = "after_motion"
+
+    # -- finish
+    def finish(self) -> AgendaItem:
+        self._close_vote()
+        recs: list[Clause] = []
+        resolutions: list[Clause] = []
+        summary: list[str] = []
+        minutes: list[str] = []
+        reasons: list[str] = []
+        alternatives: list[str] = []
+        interests: list[str] = []
+        has_resolved = any(s == "resolved" and p for s, p in self.sections)
+        lost = {
+            i
+            for i, v in enumerate(self.votes)
+            if v.result and re.match(r"(?i)(?:the\s+)?(?:motion\s+)?(?:lost|defeated|failed|withdrawn)", v.result)
+        }
+        motion_index = 0
+        for section, paras in self.sections:
+            if not paras:
+                continue
+            if section == "recommendations":
+                _merge(recs, split_clauses(paras))
+            elif section == "resolved":
+                _merge(resolutions, split_clauses(paras))
+            elif section == "decision":
+                if has_resolved:
+                    minutes.extend(p.text for p in paras)
+                else:
+                    _merge(resolutions, split_clauses(paras))
+            elif section == "motion":
+                if motion_index not in lost:
+                    _merge(resolutions, split_clauses(paras))
+                motion_index += 1
+            elif section == "minutes":
+                minutes.extend(p.text for p in paras)
+            elif section == "summary":
+                summary.extend(p.text for p in paras)
+            elif section == "reasons":
+                reasons.extend(p.text for p in paras)
+            elif section == "alternatives":
+                alternatives.extend(p.text for p in paras)
+            elif section == "interests":
+                interests.extend(p.text for p in paras)
+            elif section in ("other", "after_motion", "meta"):
+                minutes.extend(p.text for p in paras)
+        if not resolutions and not has_resolved and self.kind in FALLBACK_KINDS:
+            resolutions = self._fallback()
+        body, date = self.body, self.date
+        if self.kind == "decision" or self.maker or self.decided or self.decided_at != (None, None):
+            at_body, at_date = self.decided_at
+            body = self.maker or at_body or body
+            date = self.decided or at_date or date
+        elif self.maker:
+            body = self.maker
+        meeting = MeetingRef(body=body, date=date) if (body or date) else None
+        return AgendaItem(
+            number=self.number,
+            title=self.title,
+            meeting=meeting,
+            summary=" ".join(summary) or None,
+            recommendations=tuple(recs),
+            resolutions=tuple(resolutions),
+            actions=tuple(self.actions),
+            contacts=tuple(_dedupe_contacts(self.contacts)),
+            documents=tuple(_dedupe_docs(self.documents)),
+            minutes=" ".join(minutes) or None,
+            votes=tuple(self.votes),
+            status=self.status,
+            key_decision=self.key_decision,
+            call_in=self.call_in,
+            reasons=" ".join(reasons) or None,
+            alternatives=" ".join(alternatives) or None,
+            interests=" ".join(interests) or None,
+            wards=self.wards,
+            published=self.published,
+            line=self.line,
+        )
+
+    def _fallback(self) -> list[Clause]:
+        """Unheaded decisions: a trailing run of numbered clauses, or the decision text."""
+        paras = [p for s, ps in self.sections if s in ("summary", "minutes", "decision", "other") for p in ps]
+        if not paras:
+            return []
+        first_label = None
+        previous: tuple[str, str] | None = None
+        for index, para in enumerate(paras):
+            lab = parse_label(para.text, previous)
+            if lab is not None and lab.style != "bullet":
+                first_label = index
+                break
+        if first_label is not None:
+            begin = first_label
+            if begin > 0 and re.search(r"(?::-?|\bthat)\s*$", paras[begin - 1].text):
+                begin -= 1
+            return split_clauses(paras[begin:])
+        if self.kind in ("issue_decisions", "decision"):
+            return split_clauses(paras)
+        return []
+
+
+def _count_key(what: str) -> str:
+    if what.startswith("abst"):
+        return "abstain"
+    if what.startswith("in") or what == "for":
+        return "for"
+    return what
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _role_name_contacts(value: str, line: int | None) -> list[Contact]:
+    """ "Head of Life Opportunities - Paul Price" (role, then name) or any contact value."""
+    return label_contacts(value, line)
+
+
+def _merge(into: list[Clause], new: list[Clause]) -> None:
+    """Add clauses, counting a clause printed twice (Decision and Minutes) once."""
+    for clause in new:
+        if any(R.similar(clause.text, c.text) for c in into):
+            continue
+        into.append(clause)
+
+
+def _dedupe_docs(docs: list[DocLink]) -> list[DocLink]:
+    out: list[DocLink] = []
+    for doc in docs:
+        if any(d.title == doc.title and (d.url == doc.url or not doc.url) for d in out):
+            continue
+        out = [d for d in out if not (d.title == doc.title and not d.url and doc.url)]
+        out.append(doc)
+    return out

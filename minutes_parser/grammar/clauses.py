@@ -1,0 +1,158 @@
+"""Clause numbering: "(1)", "1.", "1)", "(a)", "a)", "(i)", "i.", "A:", bullets.
+
+Numbered clauses are separate; sub-clauses in another numbering style stay in
+their parent's text; a stem ("That the Committee note that:-") before two or
+more numbered clauses is not a clause of its own; unnumbered paragraphs are one
+clause each.
+
+>>> [c.text for c in split_clauses([Para("(1) That A.", 1), Para("(2) That B.", 2)])]
+['That A.', 'That B.']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..models import Clause
+
+_LABEL = re.compile(
+    r"^(?:\((?P<p>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})\)"
+    r"|(?P<n>\d{1,3}(?:\.\d{1,3}){1,2})\.?(?=\s)"
+    r"|(?P<d>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]|:(?=\s)))"
+    r"\s*(?P<rest>.*)$",
+    re.DOTALL,
+)
+_BULLET = re.compile(
+    r"^(?P<b>[\u00b7\u2022\u25aa\u25cf\u25e6\u2023\u2219\uf0b7\u2013\-*o\u00a7])\s+(?P<rest>\S.*)$", re.DOTALL
+)
+_ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
+_STEM_END = re.compile(r"(?::-?|\bthat|\bfollows|\bfollowing|\u2013|-)\s*$", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.;:!?]\s*$")
+
+
+class Para(NamedTuple):
+    """A paragraph handed to the clause splitter."""
+
+    text: str
+    line: int | None
+
+
+class _Open:
+    """A clause being built."""
+
+    __slots__ = ("label", "line", "text")
+
+    def __init__(self, label: str | None, text: str, line: int | None) -> None:
+        self.label = label
+        self.text = text
+        self.line = line
+
+
+class _Label(NamedTuple):
+    label: str
+    style: str
+    rest: str
+
+
+def _roman_value(label: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    prev = 0
+    for ch in reversed(label.lower()):
+        v = values[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _style(label: str, previous: tuple[str, str] | None) -> str:
+    if label.isdigit():
+        return "num"
+    if "." in label:
+        return "dotted"
+    lower = label.lower()
+    roman = bool(_ROMAN.match(lower))
+    case = "lower" if label.islower() else "upper"
+    if roman and len(label) > 1:
+        return "roman-" + case
+    if roman:
+        if previous is not None:
+            prev_label, prev_style = previous
+            if prev_style.startswith("roman") and _roman_value(lower) == _roman_value(prev_label) + 1:
+                return "roman-" + case
+            if prev_style.startswith("alpha") and len(prev_label) == 1 and ord(lower) == ord(prev_label.lower()) + 1:
+                return "alpha-" + case
+        if lower == "i":
+            return "roman-" + case
+    return "alpha-" + case
+
+
+def parse_label(text: str, previous: tuple[str, str] | None = None) -> _Label | None:
+    """Return the clause label at the start of ``text`` and the text after it."""
+    m = _LABEL.match(text)
+    if m is not None:
+        label = m.group("p") or m.group("n") or m.group("d")
+        return _Label(label, _style(label, previous), m.group("rest").strip())
+    b = _BULLET.match(text)
+    if b is not None:
+        return _Label(b.group("b"), "bullet", b.group("rest").strip())
+    return None
+
+
+def split_clauses(paras: list[Para]) -> list[Clause]:
+    """Turn a section's paragraphs into clauses (see the module docstring)."""
+    stems: list[Para] = []
+    top: list[_Open] = []
+    top_style: str | None = None
+    last_top: tuple[str, str] | None = None
+    pending_label: _Label | None = None
+    for para in paras:
+        text = para.text.strip()
+        if not text:
+            continue
+        if pending_label is not None:
+            lab: _Label | None = _Label(pending_label.label, pending_label.style, text)
+            pending_label = None
+        else:
+            lab = parse_label(text, last_top if top_style else None)
+            if lab is not None and not lab.rest:
+                pending_label = lab
+                continue
+        if lab is not None:
+            if top_style is None or lab.style == top_style:
+                top_style = lab.style
+                last_top = (lab.label, lab.style)
+                top.append(_Open(lab.label, lab.rest, para.line))
+            elif top:
+                top[-1].text = f"{top[-1].text} {text}"
+            else:
+                top.append(_Open(lab.label, lab.rest, para.line))
+            continue
+        if not top:
+            stems.append(para)
+            continue
+        previous = top[-1].text
+        if (text[:1].islower() and not _TERMINAL.search(previous)) or previous.endswith(":"):
+            top[-1].text = f"{previous} {text}"
+        else:
+            top.append(_Open(None, text, para.line))
+    out: list[Clause] = []
+    if stems and top:
+        last_stem = stems[-1]
+        if _STEM_END.search(last_stem.text):
+            labelled = sum(1 for c in top if c.label is not None)
+            if labelled < 2:
+                top[0] = _Open(None, f"{last_stem.text} {_printed(top[0])}", last_stem.line)
+            stems = stems[:-1]
+    for para in stems:
+        out.append(Clause(label=None, text=para.text.strip(), line=para.line))
+    for clause in top:
+        out.append(Clause(label=clause.label, text=clause.text.strip(), line=clause.line))
+    return out
+
+
+def _printed(clause: _Open) -> str:
+    if clause.label is None:
+        return clause.text
+    return f"{clause.label}. {clause.text}" if clause.label.isdigit() else f"({clause.label}) {clause.text}"

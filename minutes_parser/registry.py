@@ -1,0 +1,175 @@
+"""Adapters, their registry and detection.
+
+An adapter is a class with a ``name``, the ``page_kinds`` it handles, a
+``detect(page)`` returning how sure it is (0..1) and a ``parse(page)``
+returning a :class:`~minutes_parser.Document`. Built-in adapters register
+through the same entry-point group a third party's package uses::
+
+    [project.entry-points."minutes_parser.adapters"]
+    mycouncil = "mypackage.adapter:MyCouncilAdapter"
+
+:func:`register` adds one at run time; the newest registration wins a tie, so
+a council-specific adapter can shadow a generic one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from importlib import metadata
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+
+from .blocks import Block
+from .decode import Page
+from .errors import ParseError
+
+if TYPE_CHECKING:
+    from .models import Document
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+ENTRY_POINT_GROUP = "minutes_parser.adapters"
+THRESHOLD = 0.5
+"""Minimum confidence for an adapter to be chosen."""
+
+BUILTIN = {
+    "text": "minutes_parser.adapters.text:TextAdapter",
+}
+
+
+@runtime_checkable
+class Adapter(Protocol):
+    """What every adapter provides."""
+
+    name: ClassVar[str]
+    page_kinds: ClassVar[tuple[str, ...]]
+
+    def detect(self, page: Page) -> float:
+        """Return confidence 0..1 that this adapter reads ``page``."""
+        ...
+
+    def parse(self, page: Page) -> Document:
+        """Parse ``page``; raise :class:`ParseError` when it cannot."""
+        ...
+
+
+class BaseAdapter:
+    """Common work for adapters: blocks → grammar → Document.
+
+    Subclasses set ``name`` and ``page_kinds`` and write ``detect`` and
+    ``blocks`` (or override ``parse`` for structured data).
+    """
+
+    name: ClassVar[str] = ""
+    page_kinds: ClassVar[tuple[str, ...]] = ()
+
+    def detect(self, page: Page) -> float:
+        """Return confidence 0..1; the base recognises nothing."""
+        return 0.0
+
+    def blocks(self, page: Page) -> tuple[list[Block], dict[str, str | None]]:
+        """Return the page's block stream and hints (``page_kind``, ``title``)."""
+        raise NotImplementedError
+
+    def parse(self, page: Page) -> Document:
+        """Turn the page into blocks and run the shared grammar over them."""
+        from .grammar import Context, build_document
+
+        blocks, hints = self.blocks(page)
+        ctx = Context(
+            adapter=self.name,
+            url=page.url,
+            page_kind=hints.get("page_kind"),
+            title=hints.get("title"),
+            month_first=bool(hints.get("month_first")),
+            warnings=list(page.warnings),
+        )
+        return build_document(blocks, ctx)
+
+
+_registered: dict[str, Adapter] = {}
+_loaded = False
+
+
+def register(adapter: Adapter | type[Adapter]) -> None:
+    """Register an adapter (class or instance) under its ``name``."""
+    instance = adapter() if isinstance(adapter, type) else adapter
+    if not getattr(instance, "name", None):
+        raise ValueError("an adapter needs a non-empty name")
+    _registered.pop(instance.name, None)
+    _registered[instance.name] = instance
+
+
+def unregister(name: str) -> None:
+    """Remove the adapter registered as ``name`` (no error when absent)."""
+    _registered.pop(name, None)
+
+
+def _load_target(target: str) -> object:
+    module_name, _, attr = target.partition(":")
+    module = __import__(module_name, fromlist=[attr])
+    return getattr(module, attr)
+
+
+def _ensure_loaded() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    found: dict[str, object] = {}
+    try:
+        eps: Iterable[metadata.EntryPoint] = metadata.entry_points(group=ENTRY_POINT_GROUP)
+    except Exception:  # pragma: no cover - broken metadata must not stop parsing
+        eps = ()
+    third_party = [ep for ep in eps if BUILTIN.get(ep.name) != ep.value]
+    for name, target in BUILTIN.items():
+        found[name] = _load_target(target)
+    for ep in third_party:
+        try:
+            found[ep.name] = ep.load()
+        except Exception as exc:  # a third party's broken plug-in is reported, not fatal
+            logger.warning("adapter entry point %s failed to load: %s", ep.name, exc)
+    for name, obj in found.items():
+        if name in _registered:
+            continue
+        try:
+            register(obj)  # type: ignore[arg-type]
+        except Exception as exc:
+            logger.warning("adapter %s could not be registered: %s", name, exc)
+
+
+def reload_entry_points() -> None:
+    """Read the entry-point group again (after installing a plug-in at run time)."""
+    global _loaded
+    _loaded = False
+    _ensure_loaded()
+
+
+def adapters() -> list[Adapter]:
+    """All registered adapters, newest registration first."""
+    _ensure_loaded()
+    return list(reversed(_registered.values()))
+
+
+def get(name: str) -> Adapter:
+    """The adapter registered as ``name``."""
+    _ensure_loaded()
+    try:
+        return _registered[name]
+    except KeyError:
+        raise ParseError(f"no adapter named {name!r}; known: {', '.join(sorted(_registered))}") from None
+
+
+def detect(page: Page) -> list[tuple[str, float]]:
+    """Every adapter's confidence for ``page``, most confident first."""
+    scores: list[tuple[str, float]] = []
+    for adapter in adapters():
+        try:
+            score = float(adapter.detect(page))
+        except Exception as exc:
+            logger.warning("adapter %s failed to detect: %s", adapter.name, exc)
+            score = 0.0
+        scores.append((adapter.name, max(0.0, min(1.0, score))))
+    scores.sort(key=lambda pair: -pair[1])  # stable: newest first on ties
+    return scores

@@ -1,0 +1,69 @@
+"""Every hand-labelled page in tests/corpus parses to what its gold file says."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, SHARED, gold_pages
+from goldscore import compare
+
+import minutes_parser
+
+# Pages whose gold the parser does not yet reach, with the reason. Strict
+# xfail: when one starts passing, the test fails until it is removed here.
+KNOWN_MISSES: dict[str, str] = {
+    name: "adapter for this format not written yet"
+    for name in (
+        "cmis/birmingham_meeting-summary_1.html",
+        "infocouncil/randwick_meeting-list-year-2023_1.html",
+        "legistar/nyc_calendar_1.html",
+        "legistar-api/nyc_event_1.json",
+        "legistar-api/nyc_eventitems_1.json",
+        "moderngov/kirklees_ieDecisionDetails_2.html",
+        "moderngov/kirklees_mgDelegatedDecisions-table_1.html",
+        "moderngov/lgsf-fixture_ieDecisionDetails_1.html",
+        "moderngov/lgsf-fixture_ieDecisionDetails_3.html",
+        "moderngov/lgsf-fixture_mgDelegatedDecisions-officer-table_1.html",
+        "moderngov-xml/gloucester_GetMeeting_7837_1.xml",
+        "moderngov-xml/manchester_GetMeeting_1.xml",
+    )
+}
+
+PAIRS = gold_pages()
+
+
+def _id(pair: tuple[Path, Path]) -> str:
+    return str(pair[1].relative_to(CORPUS))
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=[_id(p) for p in PAIRS])
+def test_gold_page(pair: tuple[Path, Path]) -> None:
+    gold_path, page_path = pair
+    if _id(pair) in KNOWN_MISSES:
+        pytest.xfail(KNOWN_MISSES[_id(pair)])
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    try:
+        result: dict | BaseException = minutes_parser.parse(page_path.read_bytes(), url=gold.get("url")).to_dict()
+    except minutes_parser.ParseError as exc:
+        result = exc
+    problems = compare(gold, result)
+    assert not problems, "\n".join(problems)
+
+
+def test_corpus_has_every_format() -> None:
+    formats = {pair[1].parent.name for pair in PAIRS}
+    assert {"seeds", "text", "moderngov", "moderngov-xml", "legistar", "legistar-api", "cmis", "infocouncil"} <= formats
+    assert len(PAIRS) >= 59
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not beside this clone")
+def test_copies_equal_shared_corpus() -> None:
+    shared = SHARED / "corpus"
+    mine = {p.relative_to(CORPUS) for p in CORPUS.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(shared) for p in shared.rglob("*") if p.is_file()}
+    assert mine == theirs, f"only here: {sorted(mine - theirs)}; only in shared: {sorted(theirs - mine)}"
+    for rel in sorted(mine):
+        assert filecmp.cmp(CORPUS / rel, shared / rel, shallow=False), f"{rel} differs from ../shared/corpus"

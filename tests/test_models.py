@@ -1,0 +1,66 @@
+"""Records serialise to the contract's shape and read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import attrs
+import pytest
+from conftest import SAMPLES
+
+import minutes_parser
+from minutes_parser import AgendaItem, Clause, Document, Meeting
+
+
+def test_to_dict_has_contract_keys() -> None:
+    doc = minutes_parser.parse(SAMPLES / "bradford_issue-history_ofsted-monitoring.txt")
+    data = doc.to_dict()
+    assert data["schema"] == "minutes-parser/1"
+    assert set(data["source"]) >= {"url", "adapter", "page_kind"}
+    assert {"title", "meetings", "items", "warnings"} <= set(data)
+    item = data["items"][0]
+    assert {
+        "number",
+        "title",
+        "meeting",
+        "summary",
+        "recommendations",
+        "resolutions",
+        "actions",
+        "contacts",
+        "documents",
+        "minutes",
+    } <= set(item)
+    assert item["meeting"] == {"body": "Executive", "date": "2020-01-07"}
+    assert set(item["resolutions"][0]) >= {"label", "text"}
+    assert set(item["contacts"][0]) >= {"name", "role", "phone", "email"}
+    assert set(item["documents"][0]) >= {"title", "url", "format", "size_bytes"}
+    json.dumps(data)
+
+
+def test_round_trip_every_corpus_page() -> None:
+    from conftest import gold_pages
+
+    for _, page in gold_pages():
+        try:
+            doc = minutes_parser.parse(page)
+        except minutes_parser.ParseError:
+            continue
+        again = Document.from_dict(json.loads(doc.to_json()))
+        assert again == doc, page
+
+
+def test_records_are_frozen_and_slotted() -> None:
+    clause = Clause(label="1", text="x")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        clause.text = "y"  # type: ignore[misc]
+    assert not hasattr(clause, "__dict__")
+
+
+def test_dates_serialise_iso() -> None:
+    meeting = Meeting(body="Cabinet", date=dt.date(2020, 1, 7))
+    assert meeting.to_dict()["date"] == "2020-01-07"
+    assert Meeting.from_dict(meeting.to_dict()) == meeting
+    item = AgendaItem(title="t")
+    assert AgendaItem.from_dict(item.to_dict()) == item
