@@ -163,7 +163,7 @@ class Page:
                 self._html = html.document_fromstring(self.text, parser=HTML_PARSER)
             except (etree.ParserError, ValueError):
                 self._html = False
-        return self._html or None
+        return None if self._html is False else self._html
 
     def xml_root(self) -> Any:
         """The page as an XML element, parsed safely (None when not well-formed)."""

@@ -260,6 +260,8 @@ class AgendaItem(Record):
     """Wards affected."""
     published: _dt.date | None = None
     """Publication date of the decision."""
+    url: str | None = None
+    """The item's or decision's own page, when the page links it."""
     line: int | None = None
     """Where the item began on the page."""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from importlib import metadata
-from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from .blocks import Block
 from .decode import Page
@@ -35,6 +35,7 @@ THRESHOLD = 0.5
 
 BUILTIN = {
     "text": "minutes_parser.adapters.text:TextAdapter",
+    "moderngov": "minutes_parser.adapters.moderngov:ModernGovAdapter",
 }
 
 
@@ -68,8 +69,12 @@ class BaseAdapter:
         """Return confidence 0..1; the base recognises nothing."""
         return 0.0
 
-    def blocks(self, page: Page) -> tuple[list[Block], dict[str, str | None]]:
-        """Return the page's block stream and hints (``page_kind``, ``title``)."""
+    def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
+        """Return the page's block stream and hints for the grammar.
+
+        Hints are :class:`~minutes_parser.grammar.Context` fields: ``page_kind``,
+        ``title``, ``month_first``, ``meetings``, ``attendance``, ``people``.
+        """
         raise NotImplementedError
 
     def parse(self, page: Page) -> Document:
@@ -77,14 +82,7 @@ class BaseAdapter:
         from .grammar import Context, build_document
 
         blocks, hints = self.blocks(page)
-        ctx = Context(
-            adapter=self.name,
-            url=page.url,
-            page_kind=hints.get("page_kind"),
-            title=hints.get("title"),
-            month_first=bool(hints.get("month_first")),
-            warnings=list(page.warnings),
-        )
+        ctx = Context(adapter=self.name, url=page.url, warnings=list(page.warnings), **hints)
         return build_document(blocks, ctx)
 
 

@@ -22,11 +22,6 @@ KNOWN_MISSES: dict[str, str] = {
         "legistar/nyc_calendar_1.html",
         "legistar-api/nyc_event_1.json",
         "legistar-api/nyc_eventitems_1.json",
-        "moderngov/kirklees_ieDecisionDetails_2.html",
-        "moderngov/kirklees_mgDelegatedDecisions-table_1.html",
-        "moderngov/lgsf-fixture_ieDecisionDetails_1.html",
-        "moderngov/lgsf-fixture_ieDecisionDetails_3.html",
-        "moderngov/lgsf-fixture_mgDelegatedDecisions-officer-table_1.html",
         "moderngov-xml/gloucester_GetMeeting_7837_1.xml",
         "moderngov-xml/manchester_GetMeeting_1.xml",
     )

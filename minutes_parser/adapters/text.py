@@ -10,7 +10,7 @@ shared grammar does the rest. Covered by ``tests/corpus/seeds`` and
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..blocks import Block, clean
 from ..decode import Page
@@ -78,7 +78,7 @@ class TextAdapter(BaseAdapter):
                 score += weight
         return min(score, 1.0)
 
-    def blocks(self, page: Page) -> tuple[list[Block], dict[str, str | None]]:
+    def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
         """One block per non-blank line; bullets become list items."""
         out: list[Block] = []
         for number, raw in enumerate(page.text.splitlines(), start=1):

@@ -65,9 +65,18 @@ class Context:
     adapter: str
     url: str | None = None
     page_kind: str | None = None
+    """The page kind, when the adapter knows it for sure (from the URL)."""
+    fallback_kind: str | None = None
+    """The adapter's guess, used when the page's own header names no kind."""
     title: str | None = None
     month_first: bool = False
     warnings: list[str] = attrs.field(factory=list)
+    meetings: list[Meeting] = attrs.field(factory=list)
+    """Meetings the adapter read from structure (list grids)."""
+    attendance: list[Person] = attrs.field(factory=list)
+    """Attendance the adapter read from a table, added to the page's meeting."""
+    people: list[Person] = attrs.field(factory=list)
+    """People the page lists."""
 
 
 # ---------------------------------------------------------------- entry point
@@ -90,13 +99,18 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
         items.append(reader.finish())
     if title is None and kind in ("issue_decisions", "issue_history") and items:
         title = items[0].title or None
-    meetings = (meeting,) if meeting is not None else ()
+    if ctx.attendance:
+        meeting = attrs.evolve(
+            meeting or Meeting(url=ctx.url), attendance=(*(meeting.attendance if meeting else ()), *ctx.attendance)
+        )
+    meetings = ((meeting,) if meeting is not None else ()) + tuple(ctx.meetings)
     unparsed, coverage = _leftovers(blocks, placed)
     return Document(
         source=Source(url=ctx.url, adapter=ctx.adapter, page_kind=kind),
         title=title,
         meetings=meetings,
         items=tuple(items),
+        people=tuple(ctx.people),
         warnings=tuple(ctx.warnings),
         unparsed=unparsed,
         coverage=coverage,
@@ -125,6 +139,12 @@ def _page_kind_and_title(blocks: Sequence[Block], ctx: Context, placed: list[boo
     kind = ctx.page_kind
     title = ctx.title
     start = 0
+    if title is not None:
+        for index, block in enumerate(blocks[:25]):
+            if block.text == title and block.kind != "item":
+                placed[index] = True
+                start = index + 1
+                break
     for index, block in enumerate(blocks[:25]):
         if block.kind == "item":
             break
@@ -151,7 +171,17 @@ def _page_kind_and_title(blocks: Sequence[Block], ctx: Context, placed: list[boo
                 break
         break
     if kind is None:
-        kind = _guess_kind(blocks)
+        kind = ctx.fallback_kind or _guess_kind(blocks)
+    if title is None and kind in ("agenda_item", "issue_history", "issue_decisions", "decision"):
+        for index in range(start, min(start + 3, len(blocks))):
+            block = blocks[index]
+            if _is_noise(block.text):
+                continue
+            if block.kind == "heading" and not R.match_heading(block.text) and not R.match_label(block.text):
+                title = block.text
+                placed[index] = True
+                start = index + 1
+            break
     if title is None and kind == "decision":
         for block in blocks[:30]:
             label = R.match_label(block.text)
@@ -540,6 +570,7 @@ class _ItemReader:
         self.decided_at: tuple[str | None, dt.date | None] = (None, None)
         self.maker: str | None = None
         self.decided: dt.date | None = None
+        self.url: str | None = None
         first = self._header(start, end, header, page_title)
         for index in range(first, end):
             self._read(index)
@@ -613,6 +644,12 @@ class _ItemReader:
                 self._content(text, blocks[start].line)
                 self._inline_action(text, blocks[start].line)
             return start + 1
+        if header.get("date"):
+            self.date = parse_date(header["date"], month_first=self.ctx.month_first)
+            self.own_meeting = True
+        if header.get("body"):
+            self.body = header["body"]
+        self.url = urljoin(self.ctx.url, header["url"]) if self.ctx.url and header.get("url") else header.get("url")
         title = header.get("title", "")
         if title:
             stripped, fmt, size = R.split_doc_suffix(title)
@@ -887,6 +924,7 @@ class _ItemReader:
             interests=" ".join(interests) or None,
             wards=self.wards,
             published=self.published,
+            url=self.url,
             line=self.line,
         )
 

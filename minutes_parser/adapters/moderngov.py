@@ -1,0 +1,282 @@
+"""ModernGov (Civica modern.gov) HTML pages.
+
+System: ModernGov, which serves most UK councils' democracy sites. Page kinds:
+``meeting`` (ieListDocuments.aspx), ``agenda_item`` (mgAi.aspx),
+``issue_history`` (mgIssueHistoryHome.aspx, ieIssueDetails.aspx),
+``issue_decisions`` (mgDecisionDetails.aspx), ``decision``
+(ieDecisionDetails.aspx), ``decision_list`` (mgDelegatedDecisions.aspx) and
+``meeting_list`` (ieListMeetings.aspx, calendar views, mgCommitteeDetails.aspx).
+
+The page is rendered to lines the way a reader sees it, so the printed labels
+("Decision:", "Minutes:", "Decision Maker:") carry the meaning and class names
+are only hints: an agenda table is found by its rows (a number cell beside a
+content cell), a list grid by its rows (a link and a date). Test pages:
+``tests/corpus/moderngov``, ``samples/*.html`` and ``tests/pages/moderngov``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlparse
+
+from lxml import etree
+
+from ..blocks import Block, clean
+from ..decode import Page
+from ..grammar.dates import find_date, find_time
+from ..htmlblocks import Renderer, is_doc_href, text_of
+from ..models import Meeting, Person
+from ..registry import BaseAdapter
+
+_PAGE_KINDS = {
+    "mgai.aspx": "agenda_item",
+    "ielistdocuments.aspx": "meeting",
+    "mgissuehistoryhome.aspx": "issue_history",
+    "ieissuedetails.aspx": "issue_history",
+    "mgissuehistorychronology.aspx": "issue_history",
+    "mgdecisiondetails.aspx": "issue_decisions",
+    "iedecisiondetails.aspx": "decision",
+    "mgdelegateddecisions.aspx": "decision_list",
+    "mgdelegateddecisionsoverview.aspx": "decision_list",
+    "ielistmeetings.aspx": "meeting_list",
+    "mgcalendarmonthview.aspx": "meeting_list",
+    "mgcalendarweekview.aspx": "meeting_list",
+    "mgcalendaragendaview.aspx": "meeting_list",
+    "mgcommitteedetails.aspx": "meeting_list",
+    "mglistcommittees.aspx": "meeting_list",
+}
+_ROOT = etree.XPath("//*[@id='modgov']")
+_BODY = etree.XPath("//body")
+_ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+_CELLS = etree.XPath("./td | ./th")
+_LINKS = etree.XPath(".//a[@href]")
+_MG_CLASS = etree.XPath("boolean(//*[starts-with(@class, 'mg') or contains(@class, ' mg')])")
+_NUMBER = re.compile(r"^\d{1,4}[a-z]?(?:\.\d{1,2})?\.?$", re.IGNORECASE)
+_ITEM_LINK = re.compile(
+    r"(?:ieDecisionDetails|mgIssueHistoryHome|ieIssueDetails|mgAi|mgDecisionDetails)\.aspx", re.IGNORECASE
+)
+_MEETING_LINK = re.compile(r"ieListDocuments\.aspx", re.IGNORECASE)
+_ATTENDANCE = re.compile(r"attend|apolog|present|absent", re.IGNORECASE)
+_SKIP_CLASSES = ("mgActionList", "mgLinks", "mgBreadCrumb", "mgPageNav", "mgTabs")
+
+
+def _page_name(url: str | None) -> str:
+    if not url:
+        return ""
+    return urlparse(url).path.rsplit("/", 1)[-1].lower()
+
+
+class ModernGovAdapter(BaseAdapter):
+    """Reads ModernGov HTML pages."""
+
+    name: ClassVar[str] = "moderngov"
+    page_kinds: ClassVar[tuple[str, ...]] = (
+        "meeting",
+        "agenda_item",
+        "issue_history",
+        "issue_decisions",
+        "decision",
+        "decision_list",
+        "meeting_list",
+    )
+
+    def detect(self, page: Page) -> float:
+        """URL page names and ModernGov markup (``div#modgov``, ``mg*`` classes)."""
+        score = 0.0
+        name = _page_name(page.url)
+        if name in _PAGE_KINDS:
+            score += 0.6
+        if not page.looks_like_markup:
+            return score if score and "<" in page.text[:2000] else 0.0
+        head = page.text[:200000]
+        if 'id="modgov"' in head or "id='modgov'" in head:
+            score += 0.7
+        for hint in (
+            "mgWordPara",
+            "mgLabel",
+            "mgItemTable",
+            "mgTabTable",
+            "mgMainTitleTxt",
+            "mgSubTitleTxt",
+            "mgFileSize",
+            "mgAiTitleTxt",
+            "mgMainTxt",
+        ):
+            if hint in head:
+                score += 0.25
+        lowered = head.lower()
+        if any(name in lowered for name in _PAGE_KINDS):
+            score += 0.3
+        return min(score, 1.0)
+
+    def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
+        """Render the content area to lines; agenda tables and grids to item rows."""
+        root = page.html_root()
+        if root is None:
+            return [], {}
+        found = _ROOT(root)
+        content = found[0] if found else (_BODY(root) or [root])[0]
+        meetings: list[Meeting] = []
+        attendance: list[Person] = []
+        handler = _Handler(page.url, meetings, attendance)
+        blocks = Renderer(handler).render(content)
+        hints: dict[str, Any] = {"meetings": meetings, "attendance": attendance}
+        kind = _PAGE_KINDS.get(_page_name(page.url))
+        if kind is not None:
+            hints["page_kind"] = kind
+        elif handler.list_rows and not handler.item_rows:
+            hints["fallback_kind"] = "decision_list"
+        elif len(meetings) >= 2 and not handler.item_rows:
+            hints["fallback_kind"] = "meeting_list"
+        else:
+            hints["meetings"] = meetings if len(meetings) >= 2 else []
+        return blocks, hints
+
+
+class _Handler:
+    """Takes over the elements whose structure says more than their text."""
+
+    def __init__(self, url: str | None, meetings: list[Meeting], attendance: list[Person]) -> None:
+        self.url = url
+        self.meetings = meetings
+        self.attendance = attendance
+        self.item_rows = 0
+        self.list_rows = 0
+
+    def __call__(self, el: Any, out: Renderer) -> bool:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        cls = el.get("class") or ""
+        if any(hint in cls for hint in _SKIP_CLASSES):
+            return True
+        if tag == "table":
+            return self._table(el, out)
+        if tag == "a":
+            href = el.get("href") or ""
+            if _MEETING_LINK.search(href):
+                text = text_of(el)
+                date = find_date(text)
+                if date is not None:
+                    self.meetings.append(
+                        Meeting(
+                            body=_body_from(text),
+                            date=date,
+                            time=find_time(text),
+                            url=urljoin(self.url, href) if self.url else href,
+                        )
+                    )
+                return False
+        return False
+
+    # -- tables
+    def _table(self, table: Any, out: Renderer) -> bool:
+        rows = [[c for c in _CELLS(row)] for row in _ROWS(table)]
+        rows = [r for r in rows if r]
+        if not rows:
+            return False
+        numbered = [r for r in rows if len(r) >= 2 and _NUMBER.match(text_of(r[0]) or "-")]
+        if numbered and len(numbered) * 2 >= len([r for r in rows if any(text_of(c) for c in r)]) - 1:
+            for row in rows:
+                if row in numbered:
+                    self._item_row(row, out)
+                else:
+                    for cell in row:
+                        out.walk(cell)
+                        out.flush()
+            return True
+        header = [text_of(c).lower() for c in rows[0]] if rows[0][0].tag == "th" else []
+        summary = (table.get("summary") or "").lower()
+        if "attendance" in summary or (header and any(_ATTENDANCE.search(h) for h in header) and not _LINKS(table)):
+            self._attendance(rows[1:] if header else rows, header)
+            return True
+        linked = [
+            r
+            for r in rows
+            if any(
+                _ITEM_LINK.search(a.get("href") or "") or _MEETING_LINK.search(a.get("href") or "")
+                for c in r
+                for a in _LINKS(c)
+            )
+        ]
+        if linked:
+            for row in rows:
+                if row in linked:
+                    self._list_row(row, out)
+            return True
+        return False
+
+    def _item_row(self, row: list[Any], out: Renderer) -> None:
+        self.item_rows += 1
+        number = text_of(row[0]).rstrip(".")
+        sub = Renderer()
+        for cell in row[1:]:
+            sub.walk(cell)
+            sub.flush()
+        blocks = sub.blocks
+        meta: dict[str, str] = {"number": number, "scheme": "row"}
+        rest = blocks
+        if blocks:
+            first = blocks[0]
+            meta["title"] = first.text
+            if first.kind == "link" and first.href:
+                meta["href"] = first.href
+                if first.meta.get("size"):
+                    meta["size"] = first.meta["size"]
+            rest = blocks[1:]
+        out.emit(Block(kind="item", text="", line=getattr(row[0], "sourceline", None), meta=meta))
+        for block in rest:
+            out.emit(block)
+
+    def _list_row(self, row: list[Any], out: Renderer) -> None:
+        link = None
+        for cell in row:
+            for a in _LINKS(cell):
+                href = a.get("href") or ""
+                if _ITEM_LINK.search(href) or _MEETING_LINK.search(href):
+                    link = a
+                    break
+            if link is not None:
+                break
+        if link is None:
+            return
+        href = link.get("href") or ""
+        title = text_of(link)
+        dates = [text_of(c) for c in row if find_date(text_of(c)) is not None]
+        if _MEETING_LINK.search(href):
+            date = find_date(title) or (find_date(dates[0]) if dates else None)
+            self.meetings.append(
+                Meeting(
+                    body=_body_from(title) if find_date(title) else title,
+                    date=date,
+                    time=find_time(title) or (find_time(dates[0]) if dates else None),
+                    url=urljoin(self.url, href) if self.url else href,
+                )
+            )
+            return
+        self.list_rows += 1
+        meta = {"title": title, "url": href, "scheme": "row"}
+        if dates:
+            meta["date"] = dates[0]
+        out.emit(Block(kind="item", text="", line=getattr(row[0], "sourceline", None), meta=meta))
+
+    def _attendance(self, rows: list[list[Any]], header: list[str]) -> None:
+        for row in rows:
+            texts = [text_of(c) for c in row]
+            if not texts or not texts[0]:
+                continue
+            role = None
+            for index, name in enumerate(header):
+                if index < len(texts) and _ATTENDANCE.search(name) and index > 0:
+                    role = texts[index].lower() or None
+            if role is None and len(texts) > 1:
+                role = texts[-1].lower() or None
+            self.attendance.append(Person(name=texts[0], role=role))
+
+
+def _body_from(text: str) -> str | None:
+    """ "Cabinet - Tuesday, 7th January, 2020 5.30 pm" → "Cabinet"."""
+    head = re.split(r"\s+[-\u2013]\s+|,\s*(?=\w+day\b)", text, maxsplit=1)[0]
+    head = clean(head)
+    if not head or find_date(head) is not None or is_doc_href(head):
+        return None
+    return head

@@ -1,0 +1,286 @@
+"""HTML to the neutral block stream, the way a reader sees the page.
+
+The renderer walks the tree once (iteratively, so deep nesting cannot
+overflow the stack) and breaks lines where a browser would: block elements,
+``<br>``, table cells. Text is NFC and whitespace-collapsed (``&nbsp;``
+included); text escaped twice ("&amp;#39;") is unescaped. Links to documents
+become ``link`` blocks with the file size that ModernGov prints inside the
+link ("PDF 119 KB") kept out of the title. Hidden text (``mgHide``,
+``display:none``), scripts, styles and form controls are skipped.
+
+Adapters pass ``on_element`` to take over elements they understand (an agenda
+table, a list grid): return True when the element was handled.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from lxml import etree
+
+from .blocks import Block, BlockKind, clean
+
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "address",
+        "center",
+        "nav",
+        "aside",
+        "main",
+        "form",
+        "fieldset",
+        "hr",
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+    ]
+)
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "head",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "iframe",
+        "svg",
+        "template",
+        "object",
+        "embed",
+        "map",
+        "area",
+        "meta",
+        "link",
+        "title",
+    ]
+)
+CELL_TAGS = frozenset({"td", "th"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_DOC_HREF = re.compile(
+    r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|(?:^|/)documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/|DocumentRenderer|ViewDocument)",
+    re.IGNORECASE,
+)
+_SIZE_TEXT = re.compile(
+    r"^\s*(?:\w+\s+icon\s*)?[A-Za-z]{2,5}\s+\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB|B|bytes)\s*$", re.IGNORECASE
+)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+Handler = Callable[[Any, "Renderer"], bool]
+
+
+def unescape_twice(text: str) -> str:
+    """Unescape entities left in text that was escaped twice ("&#39;" → "'")."""
+    if "&" in text and _ENTITY.search(text):
+        return _html.unescape(text)
+    return text
+
+
+def is_doc_href(href: str | None) -> bool:
+    """True when ``href`` points at a document (report, appendix, minutes file)."""
+    return bool(href) and _DOC_HREF.search(href or "") is not None
+
+
+def classes(el: Any) -> str:
+    """The element's class attribute ("" when none)."""
+    value = el.get("class")
+    return value if isinstance(value, str) else ""
+
+
+def is_hidden(el: Any) -> bool:
+    """Hidden by a class hint (``mgHide``) or an inline style."""
+    cls = classes(el)
+    if "mgHide" in cls or "hidden" in cls.split():
+        return True
+    style = el.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def text_of(el: Any) -> str:
+    """Cleaned visible text of ``el`` (hidden spans, size spans and scripts dropped)."""
+    parts: list[str] = []
+    _collect(el, parts, drop_sizes=True)
+    return clean(unescape_twice(" ".join(parts)))
+
+
+def _collect(el: Any, parts: list[str], drop_sizes: bool) -> None:
+    stack: list[tuple[Any, bool]] = [(el, False)]
+    while stack:
+        node, tail_only = stack.pop()
+        if tail_only:
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if node is not el:
+            stack.append((node, True))
+        if tag.lower() in SKIP_TAGS or is_hidden(node) or (drop_sizes and "mgFileSize" in classes(node)):
+            continue
+        if tag.lower() == "br":
+            parts.append(" ")
+            continue
+        if node.text:
+            parts.append(node.text)
+        for child in reversed(list(node)):
+            if isinstance(child.tag, str) or child.tail:
+                stack.append((child, False))
+
+
+def size_text(el: Any) -> str | None:
+    """The printed file size inside a link ("PDF 119 KB"), if any."""
+    for node in el.iter():
+        if "mgFileSize" in classes(node):
+            return clean(node.text_content())
+    # Restyled pages: a trailing "PDF 119 KB" text run inside the link.
+    tail = clean(el.text_content())
+    match = re.search(
+        r"(?:\b\w+\s+icon\s*)?\b[A-Za-z]{2,5}\s+\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB)\s*$", tail, re.IGNORECASE
+    )
+    return match.group(0) if match else None
+
+
+class Renderer:
+    """Accumulates inline text and flushes it into blocks at line breaks."""
+
+    def __init__(self, on_element: Handler | None = None) -> None:
+        self.blocks: list[Block] = []
+        self.on_element = on_element
+        self._buf: list[str] = []
+        self._line: int | None = None
+        self._kind: BlockKind = "para"
+
+    # -- output
+    def flush(self) -> None:
+        """End the current line."""
+        if self._buf:
+            text = clean(unescape_twice("".join(self._buf)))
+            if text:
+                self.blocks.append(Block(kind=self._kind, text=text, line=self._line))
+        self._buf = []
+        self._line = None
+        self._kind = "para"
+
+    def emit(self, block: Block) -> None:
+        """Add a ready block after ending the current line."""
+        self.flush()
+        self.blocks.append(block)
+
+    def _add_text(self, text: str | None, line: int | None) -> None:
+        if text:
+            if self._line is None and text.strip():
+                self._line = line
+            self._buf.append(text)
+
+    # -- walk
+    def render(self, root: Any) -> list[Block]:
+        """Render ``root`` and everything under it."""
+        self.walk(root)
+        self.flush()
+        return self.blocks
+
+    def walk(self, root: Any) -> None:
+        """Render ``root`` (its own tail is not included)."""
+        stack: list[tuple[Any, int]] = [(root, 0)]  # state 0: enter, 1: leave
+        while stack:
+            el, state = stack.pop()
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if state == 1:
+                if tag in BLOCK_TAGS or tag in CELL_TAGS:
+                    self.flush()
+                if el is not root:
+                    self._add_text(el.tail, getattr(el, "sourceline", None))
+                continue
+            if not tag:  # comments, processing instructions
+                if el is not root:
+                    self._add_text(el.tail, None)
+                continue
+            if tag in SKIP_TAGS or is_hidden(el):
+                if el is not root:
+                    self._add_text(el.tail, getattr(el, "sourceline", None))
+                continue
+            if el is not root and self.on_element is not None and self.on_element(el, self):
+                self._add_text(el.tail, getattr(el, "sourceline", None))
+                continue
+            if tag == "br":
+                self.flush()
+                self._add_text(el.tail, getattr(el, "sourceline", None))
+                continue
+            if tag == "a" and is_doc_href(el.get("href")):
+                self.link(el)
+                self._add_text(el.tail, getattr(el, "sourceline", None))
+                continue
+            if tag in BLOCK_TAGS or tag in CELL_TAGS:
+                self.flush()
+                if tag in HEADING_TAGS:
+                    self._kind = "heading"
+                elif tag == "li":
+                    self._kind = "li"
+                elif tag in CELL_TAGS:
+                    self._kind = "cell"
+            stack.append((el, 1))
+            self._add_text(el.text, getattr(el, "sourceline", None))
+            for child in reversed(list(el)):
+                stack.append((child, 0))
+
+    def link(self, el: Any) -> None:
+        """Emit a document link block for anchor ``el``."""
+        title = text_of(el)
+        size = size_text(el)
+        if size and title.endswith(size):
+            title = title[: -len(size)].strip()
+        if not title:
+            title = clean(el.get("title") or "")
+        meta = {"size": size} if size else {}
+        self.emit(Block(kind="link", text=title, href=el.get("href"), line=getattr(el, "sourceline", None), meta=meta))
+
+
+def render(root: Any, on_element: Handler | None = None) -> list[Block]:
+    """Render an element to blocks."""
+    return Renderer(on_element).render(root)
+
+
+def first_text(root: Any, paths: Iterable[etree.XPath]) -> str | None:
+    """Text of the first element matched by any of the compiled ``paths``."""
+    for path in paths:
+        found = path(root)
+        if isinstance(found, list) and found:
+            text = text_of(found[0])
+            if text:
+                return text
+    return None
