@@ -174,7 +174,9 @@ class Person(Record):
     ward: str | None = None
     """Ward or division represented."""
     role: str | None = None
-    """Role in a meeting or group ("Chair", "Present", "Apologies")."""
+    """Role in a meeting or group ("Chair", "Committee Member", "present")."""
+    attendance: str | None = None
+    """Attendance as recorded ("Present", "Apologies", "Expected")."""
     email: str | None = None
     """E-mail address."""
     phone: str | None = None
@@ -183,6 +185,22 @@ class Person(Record):
     """Postal address, lines joined with ", "."""
     photo_url: str | None = None
     """Photograph URL."""
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Body(Record):
+    """A committee or other decision-making body (web-service committee lists)."""
+
+    name: str = ""
+    """Title as printed ("Audit Committee")."""
+    id: str | None = None
+    """The system's identifier."""
+    category: str | None = None
+    """Grouping ("Regulatory and Other Committees")."""
+    active: bool | None = None
+    """False when the system marks it expired or deleted."""
+    url: str | None = None
+    """The body's page."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -320,6 +338,8 @@ class Document(Record):
     """Agenda items / decisions in page order."""
     people: tuple[Person, ...] = ()
     """Councillors or members the page lists."""
+    bodies: tuple[Body, ...] = ()
+    """Committees and other bodies the page lists."""
     warnings: tuple[str, ...] = ()
     """What was odd but survived."""
     unparsed: tuple[Unplaced, ...] = ()
@@ -332,6 +352,7 @@ class Document(Record):
         "meetings": Meeting,
         "items": AgendaItem,
         "people": Person,
+        "bodies": Body,
         "unparsed": Unplaced,
     }
 

@@ -36,6 +36,7 @@ THRESHOLD = 0.5
 BUILTIN = {
     "text": "minutes_parser.adapters.text:TextAdapter",
     "moderngov": "minutes_parser.adapters.moderngov:ModernGovAdapter",
+    "moderngov-xml": "minutes_parser.adapters.moderngov_xml:ModernGovXmlAdapter",
 }
 
 

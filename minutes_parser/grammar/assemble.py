@@ -31,6 +31,7 @@ from ..blocks import Block, clean
 from ..models import (
     Action,
     AgendaItem,
+    Body,
     Clause,
     Contact,
     DocLink,
@@ -77,6 +78,10 @@ class Context:
     """Attendance the adapter read from a table, added to the page's meeting."""
     people: list[Person] = attrs.field(factory=list)
     """People the page lists."""
+    bodies: list[Body] = attrs.field(factory=list)
+    """Bodies the page lists."""
+    meeting: Meeting | None = None
+    """The page's own meeting, when the adapter read it from structured data."""
 
 
 # ---------------------------------------------------------------- entry point
@@ -92,6 +97,8 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
     else:
         preamble_end = starts[0][0] if starts else len(blocks)
     meeting = _read_preamble(blocks, 0, preamble_end, ctx, placed, title)
+    if ctx.meeting is not None:
+        meeting = ctx.meeting if meeting is None else _merge_meeting(ctx.meeting, meeting)
     items: list[AgendaItem] = []
     for index, (start, header) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(blocks)
@@ -111,6 +118,7 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
         meetings=meetings,
         items=tuple(items),
         people=tuple(ctx.people),
+        bodies=tuple(ctx.bodies),
         warnings=tuple(ctx.warnings),
         unparsed=unparsed,
         coverage=coverage,
@@ -418,6 +426,15 @@ def _read_preamble(
         documents=tuple(documents),
         attendance=tuple(attendance),
     )
+
+
+def _merge_meeting(first: Meeting, second: Meeting) -> Meeting:
+    """Fill ``first``'s empty fields from ``second``."""
+    values = {}
+    for field in attrs.fields(Meeting):
+        mine = getattr(first, field.name)
+        values[field.name] = mine if mine not in (None, "", ()) else getattr(second, field.name)
+    return Meeting(**values)
 
 
 def _mark(blocks: Sequence[Block], start: int, end: int, text: str, placed: list[bool]) -> None:
@@ -883,7 +900,7 @@ class _ItemReader:
                     _merge(resolutions, split_clauses(paras))
                 motion_index += 1
             elif section == "minutes":
-                minutes.extend(p.text for p in paras)
+                minutes.extend(p.text for p in paras if not R.INFINITIVE_DECISION.match(p.text))
             elif section == "summary":
                 summary.extend(p.text for p in paras)
             elif section == "reasons":
@@ -894,6 +911,8 @@ class _ItemReader:
                 interests.extend(p.text for p in paras)
             elif section in ("other", "after_motion", "meta"):
                 minutes.extend(p.text for p in paras)
+        if not resolutions and not has_resolved:
+            resolutions = self._infinitive_decisions()
         if not resolutions and not has_resolved and self.kind in FALLBACK_KINDS:
             resolutions = self._fallback()
         body, date = self.body, self.date
@@ -927,6 +946,12 @@ class _ItemReader:
             url=self.url,
             line=self.line,
         )
+
+    def _infinitive_decisions(self) -> list[Clause]:
+        """Minutes written as decisions: "To approve the minutes ... as a correct record."."""
+        paras = [p for s, ps in self.sections if s == "minutes" for p in ps]
+        found = [p for p in paras if R.INFINITIVE_DECISION.match(p.text)]
+        return split_clauses(found) if found else []
 
     def _fallback(self) -> list[Clause]:
         """Unheaded decisions: a trailing run of numbered clauses, or the decision text."""

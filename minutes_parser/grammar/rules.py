@@ -149,6 +149,12 @@ def _starts_clause(rest: str) -> bool:
     return _CLAUSE_START.match(rest) is not None
 
 
+INFINITIVE_DECISION = re.compile(
+    r"^To\s+(?:approve|agree|note|endorse|adopt|accept|confirm|defer|delegate|authorise|authorize|refer|request|recommend|reject|receive\s+and\s+note|appoint|grant|refuse)\b.{0,600}[.;]$"
+)
+"""A minute written as the decision itself (Manchester style), not as narrative."""
+
+
 # ----------------------------------------------------------------- labels
 class LabelValue(NamedTuple):
     """A "Label: value" line of a decision or meeting page."""

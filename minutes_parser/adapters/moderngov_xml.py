@@ -1,0 +1,237 @@
+"""ModernGov web-service answers (mgWebService.asmx), parsed safely.
+
+System: ModernGov's XML web service. Page kinds: ``meeting`` (GetMeeting),
+``meeting_list`` (GetMeetings), ``committee_list`` (GetCommittees),
+``people`` (GetCouncillorsByWard, GetCouncillorsByWardId, GetMemberGroup) and
+``attachment`` (GetAttachment).
+
+The XML comes from the network, so it is read by the one safe parser in
+:mod:`minutes_parser.decode` (no entities, no DTD, no network, huge-tree
+protection). The item HTML it carries as escaped text (``agendatext``,
+``decisionnonemptyhtmlbody``, ``minutesnonemptyhtmlbody``) goes through the
+HTML parser and the same renderer and grammar as ModernGov's HTML pages, so
+"RESOLVED – (1) ... (2) ..." becomes labelled clauses, once. Test pages:
+``tests/corpus/moderngov-xml``; every answer in ``shared/raw/moderngov-xml``
+is swept by the tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+from urllib.parse import urljoin
+
+from lxml import etree, html
+
+from ..blocks import Block, clean
+from ..decode import HTML_PARSER, Page
+from ..grammar.dates import find_time, parse_date
+from ..htmlblocks import render, unescape_twice
+from ..models import Body, DocLink, Meeting, Person
+from ..registry import BaseAdapter
+
+_ROOTS = {
+    "meeting": "meeting",
+    "getmeetings": "meeting_list",
+    "committees": "committee_list",
+    "councillorsbyward": "people",
+    "councillorsbywardid": "people",
+    "memberlist": "people",
+    "attachment": "attachment",
+}
+_AGENDA_ITEMS = etree.XPath("./agendaitems/agendaitem")
+_LINKED_DOCS = etree.XPath("./linkeddocuments/linkeddoc")
+_ATTENDEES = etree.XPath("./attendees/attendee")
+_COMMITTEES = etree.XPath("./committee")
+_COMMITTEE_MEETINGS = etree.XPath("./committeemeetings/meeting")
+_WARDS = etree.XPath("./wards/ward")
+_COUNCILLORS = etree.XPath("./councillors/councillor")
+_MEMBERS = etree.XPath("./members/member")
+_ATTACHMENTS = etree.XPath("./attachmentdetails")
+_SECTIONS = (
+    ("agendatext", None),
+    ("decisionnonemptyhtmlbody", "Decision:"),
+    ("minutesnonemptyhtmlbody", "Minutes:"),
+)
+
+
+def _text(el: Any, tag: str) -> str:
+    """Cleaned, fully unescaped text of child ``tag`` ("" when absent)."""
+    value = el.findtext(tag)
+    return clean(unescape_twice(value)) if value else ""
+
+
+def _html_blocks(fragment: str) -> list[Block]:
+    """Escaped HTML from the XML, through the HTML parser and the renderer."""
+    if not fragment or not fragment.strip():
+        return []
+    try:
+        root = html.document_fromstring(f"<div>{fragment}</div>", parser=HTML_PARSER)
+    except (etree.ParserError, ValueError):
+        return [Block(kind="para", text=clean(fragment))]
+    body = root.find("body")
+    return render(body if body is not None else root)
+
+
+class ModernGovXmlAdapter(BaseAdapter):
+    """Reads ModernGov web-service XML."""
+
+    name: ClassVar[str] = "moderngov-xml"
+    page_kinds: ClassVar[tuple[str, ...]] = tuple(dict.fromkeys(_ROOTS.values()))
+
+    def detect(self, page: Page) -> float:
+        """Known answer roots (``<meeting>``, ``<getmeetings>``, ...) of well-formed XML."""
+        if not page.looks_like_markup:
+            return 0.0
+        root = page.xml_root()
+        if root is None or not isinstance(root.tag, str):
+            return 0.0
+        kind = _ROOTS.get(root.tag.lower())
+        if kind is None:
+            return 0.0
+        score = 0.7
+        if (
+            (root.tag == "meeting" and root.find("meetingid") is not None)
+            or (root.tag in ("getmeetings", "committees") and root.find("committee") is not None)
+            or root.find("wards") is not None
+            or root.find("members") is not None
+            or root.find("attachmentdetails") is not None
+        ):
+            score = 0.95
+        if page.url and "mgwebservice" in page.url.lower():
+            score = 1.0
+        return score
+
+    def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
+        """Blocks for GetMeeting; structured records for the list answers."""
+        root = page.xml_root()
+        if root is None:
+            return [], {}
+        kind = _ROOTS.get(str(root.tag).lower(), "meeting")
+        hints: dict[str, Any] = {"page_kind": kind}
+        if kind == "meeting":
+            return self._meeting(root, page.url, hints)
+        if kind == "meeting_list":
+            hints["meetings"] = [m for c in _COMMITTEES(root) for m in _committee_meetings(c, page.url)]
+            hints["bodies"] = [_body(c) for c in _COMMITTEES(root)]
+        elif kind == "committee_list":
+            hints["bodies"] = [_body(c) for c in _COMMITTEES(root)]
+        elif kind == "people":
+            people = [_person(c, _text(w, "wardtitle")) for w in _WARDS(root) for c in _COUNCILLORS(w)]
+            people += [_person(m, None) for m in _MEMBERS(root)]
+            hints["people"] = people
+        elif kind == "attachment":
+            meetings = []
+            for att in _ATTACHMENTS(root):
+                meetings.append(
+                    Meeting(
+                        body=_text(att, "committeetitle") or None,
+                        date=parse_date(_text(att, "meetingdate")),
+                        documents=(_doc(att, page.url),),
+                    )
+                )
+            hints["meetings"] = meetings
+        return [], hints
+
+    def _meeting(self, root: Any, url: str | None, hints: dict[str, Any]) -> tuple[list[Block], dict[str, Any]]:
+        items = _AGENDA_ITEMS(root)
+        body = None
+        for item in items:
+            body = _text(item, "refertocommittee") or None
+            if body:
+                break
+        if body is None:
+            for doc in root.iter("linkeddoc"):
+                body = _text(doc, "committeetitle") or None
+                if body:
+                    break
+        attendance = tuple(
+            Person(
+                name=clean(a.get("name") or ""),
+                party=clean(a.get("politicalparty") or "") or None,
+                ward=clean(a.get("ward") or "") or None,
+                role=clean(a.get("roledescription") or "") or None,
+                attendance=clean(a.get("attendance") or "") or None,
+            )
+            for a in _ATTENDEES(root)
+        )
+        hints["meeting"] = Meeting(
+            body=body,
+            date=parse_date(_text(root, "meetingdate")),
+            time=find_time(_text(root, "meetingtime")),
+            location=_text(root, "meetinglocation") or None,
+            status=_text(root, "meetingstatus") or None,
+            attendance=attendance,
+        )
+        blocks: list[Block] = []
+        for item in items:
+            number = _text(item, "fulldisplaynumberformat").rstrip(".") or _text(item, "agendaitemnumber")
+            title = _text(item, "agendaitemtitle")
+            blocks.append(Block(kind="item", meta={"number": number, "title": title, "scheme": "row"}))
+            for tag, heading in _SECTIONS:
+                section = _html_blocks(item.findtext(tag) or "")
+                if not section:
+                    continue
+                if heading:
+                    blocks.append(Block(kind="heading", text=heading))
+                blocks.extend(section)
+            docs = _LINKED_DOCS(item)
+            if docs:
+                blocks.append(Block(kind="heading", text="Supporting documents:"))
+                for doc in docs:
+                    link = _doc(doc, url)
+                    blocks.append(Block(kind="link", text=link.title, href=link.url or ""))
+        return blocks, hints
+
+
+def _doc(el: Any, base: str | None) -> DocLink:
+    href = _text(el, "url") or None
+    if href and base:
+        href = urljoin(base, href)
+    return DocLink(title=_text(el, "title"), url=href, format="pdf" if href and "mgConvert2PDF" in href else None)
+
+
+def _body(el: Any) -> Body:
+    expired = _text(el, "committeeexpired").lower() == "true" or _text(el, "committeedeleted").lower() == "true"
+    return Body(
+        name=_text(el, "committeetitle"),
+        id=_text(el, "committeeid") or None,
+        category=_text(el, "committeecategory") or None,
+        active=not expired if el.find("committeeexpired") is not None else None,
+    )
+
+
+def _committee_meetings(committee: Any, url: str | None) -> list[Meeting]:
+    body = _text(committee, "committeetitle") or None
+    return [
+        Meeting(
+            body=body,
+            date=parse_date(_text(m, "meetingdate")),
+            time=find_time(_text(m, "meetingtime")),
+            status=_text(m, "meetingstatus") or None,
+        )
+        for m in _COMMITTEE_MEETINGS(committee)
+    ]
+
+
+def _person(el: Any, ward: str | None) -> Person:
+    address_parts: list[str] = []
+    phone = email = None
+    for tag in ("workaddress", "homeaddress"):
+        part = el.find(tag)
+        if part is None:
+            continue
+        lines = [_text(part, f"line{i}") for i in range(1, 6)] + [_text(part, "postcode")]
+        if not address_parts and any(lines):
+            address_parts = [line for line in lines if line]
+        phone = phone or _text(part, "phone") or _text(part, "mobile") or None
+        email = email or _text(part, "email") or None
+    return Person(
+        name=_text(el, "fullusername"),
+        party=_text(el, "politicalpartytitle") or _text(el, "politicalgrouptitle") or None,
+        ward=ward or _text(el, "representing") or None,
+        role=_text(el, "keyposts") or None,
+        email=email,
+        phone=phone,
+        address=", ".join(address_parts) or None,
+        photo_url=_text(el, "photobigurl") or _text(el, "photosmallurl") or None,
+    )

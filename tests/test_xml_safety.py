@@ -1,0 +1,70 @@
+"""Web-service XML is parsed safely: no entity expansion, no file or network access."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import minutes_parser
+from minutes_parser import Document, ParseError
+
+
+def _outcome(data: bytes) -> object:
+    try:
+        return minutes_parser.parse(data, url="https://example.gov.uk/mgWebService.asmx/GetMeeting")
+    except ParseError as exc:
+        return exc
+
+
+def test_external_entity_reads_no_file(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    payload = (
+        f'<?xml version="1.0"?><!DOCTYPE meeting [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        "<meeting><meetingid>1</meetingid><meetinglocation>&xxe;</meetinglocation>"
+        "<agendaitems><agendaitem><agendaitemtitle>&xxe;</agendaitemtitle></agendaitem></agendaitems></meeting>"
+    ).encode()
+    result = _outcome(payload)
+    assert isinstance(result, Document | ParseError)
+    assert "TOP-SECRET-CONTENT" not in (result.to_json() if isinstance(result, Document) else str(result))
+
+
+def test_billion_laughs_is_not_expanded() -> None:
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+    )
+    payload = (
+        f'<?xml version="1.0"?><!DOCTYPE meeting [{entities}]>'
+        "<meeting><meetingid>1</meetingid><meetinglocation>&lol9;</meetinglocation></meeting>"
+    ).encode()
+    start = time.perf_counter()
+    result = _outcome(payload)
+    assert time.perf_counter() - start < 5
+    assert isinstance(result, Document | ParseError)
+    if isinstance(result, Document):
+        assert len(result.to_json()) < 10_000
+
+
+def test_fifty_megabyte_answer_is_handled() -> None:
+    item = (
+        "<agendaitem><agendaitemtitle>Item</agendaitemtitle><fulldisplaynumberformat>1.</fulldisplaynumberformat>"
+        "<agendatext>&lt;p&gt;" + "x" * 4000 + "&lt;/p&gt;</agendatext></agendaitem>"
+    )
+    count = 50 * 1024 * 1024 // len(item) + 1
+    payload = (
+        "<?xml version='1.0'?><meeting><meetingid>1</meetingid><agendaitems>"
+        + item * count
+        + "</agendaitems></meeting>"
+    ).encode()
+    assert len(payload) >= 50 * 1024 * 1024
+    start = time.perf_counter()
+    result = _outcome(payload)
+    assert isinstance(result, Document | ParseError)
+    assert time.perf_counter() - start < 120
+
+
+def test_oversized_page_is_refused() -> None:
+    with pytest.raises(ParseError, match="limit"):
+        minutes_parser.parse(b"<meeting>" + b" " * (minutes_parser.MAX_BYTES + 1))
