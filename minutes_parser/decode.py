@@ -129,6 +129,15 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     return text, encoding, warnings
 
 
+def _strip_declaration(text: str) -> str:
+    """Drop an XML declaration: lxml refuses str input that declares an encoding."""
+    stripped = text.lstrip()
+    if stripped.startswith("<?xml"):
+        end = stripped.find("?>")
+        return stripped[end + 2 :] if end >= 0 else stripped
+    return text
+
+
 class Page:
     """A page handed to adapters: bytes, decoded text, URL and shared trees.
 
@@ -136,7 +145,7 @@ class Page:
     one parse.
     """
 
-    __slots__ = ("_html", "_json", "_xml", "data", "encoding", "text", "url", "warnings")
+    __slots__ = ("_html", "_json", "_xml", "cache", "data", "encoding", "text", "url", "warnings")
 
     def __init__(self, data: bytes, url: str | None = None) -> None:
         self.data = data
@@ -145,6 +154,8 @@ class Page:
         self._html: Any = None
         self._xml: Any = None
         self._json: Any = None
+        self.cache: dict[str, Any] = {}
+        """Work adapters share between detect and parse (rendered blocks)."""
 
     @property
     def head(self) -> str:
@@ -160,7 +171,7 @@ class Page:
         """The page as an lxml HTML document (None when it cannot be parsed)."""
         if self._html is None:
             try:
-                self._html = html.document_fromstring(self.text, parser=HTML_PARSER)
+                self._html = html.document_fromstring(_strip_declaration(self.text), parser=HTML_PARSER)
             except (etree.ParserError, ValueError):
                 self._html = False
         return None if self._html is False else self._html
@@ -169,10 +180,7 @@ class Page:
         """The page as an XML element, parsed safely (None when not well-formed)."""
         if self._xml is None:
             try:
-                text = self.text.lstrip()
-                if text.startswith("<?xml"):
-                    text = text[text.find("?>") + 2 :]
-                self._xml = etree.fromstring(text, parser=XML_PARSER)
+                self._xml = etree.fromstring(_strip_declaration(self.text), parser=XML_PARSER)
             except (etree.XMLSyntaxError, ValueError):
                 self._xml = False
         return self._xml if self._xml is not False else None

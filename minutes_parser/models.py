@@ -262,8 +262,12 @@ class AgendaItem(Record):
     """Motions with mover, seconder and result."""
     declarations: tuple[str, ...] = ()
     """Declarations of interest recorded against the item."""
+    reference: str | None = None
+    """The system's file or matter reference ("Int 0891-2024", "CAB 24")."""
+    category: str | None = None
+    """Kind of matter or item as the system names it ("Introduction", "Oversight")."""
     status: str | None = None
-    """Decision status ("Recommendations Approved")."""
+    """Decision or matter status ("Recommendations Approved", "Enacted")."""
     key_decision: bool | None = None
     """"Is Key decision?"."""
     call_in: str | None = None

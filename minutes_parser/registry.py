@@ -37,6 +37,11 @@ BUILTIN = {
     "text": "minutes_parser.adapters.text:TextAdapter",
     "moderngov": "minutes_parser.adapters.moderngov:ModernGovAdapter",
     "moderngov-xml": "minutes_parser.adapters.moderngov_xml:ModernGovXmlAdapter",
+    "legistar": "minutes_parser.adapters.legistar:LegistarAdapter",
+    "legistar-api": "minutes_parser.adapters.legistar_api:LegistarApiAdapter",
+    "cmis": "minutes_parser.adapters.cmis:CmisAdapter",
+    "infocouncil": "minutes_parser.adapters.infocouncil:InfoCouncilAdapter",
+    "generic": "minutes_parser.adapters.generic:GenericAdapter",
 }
 
 

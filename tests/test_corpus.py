@@ -14,16 +14,7 @@ import minutes_parser
 
 # Pages whose gold the parser does not yet reach, with the reason. Strict
 # xfail: when one starts passing, the test fails until it is removed here.
-KNOWN_MISSES: dict[str, str] = {
-    name: "adapter for this format not written yet"
-    for name in (
-        "cmis/birmingham_meeting-summary_1.html",
-        "infocouncil/randwick_meeting-list-year-2023_1.html",
-        "legistar/nyc_calendar_1.html",
-        "legistar-api/nyc_event_1.json",
-        "legistar-api/nyc_eventitems_1.json",
-    )
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 PAIRS = gold_pages()
 

@@ -49,6 +49,8 @@ from .contacts import label_contacts, paren_contacts
 from .dates import find_date, find_time, parse_date
 
 SINGLE_ITEM_KINDS = frozenset({"agenda_item", "decision"})
+LIST_KINDS = frozenset({"meeting_list", "matter_list", "decision_list", "people", "committee_list", "body_list"})
+"""Pages that list things: their items come from structure only, never from free text."""
 FALLBACK_KINDS = frozenset({"agenda_item", "issue_decisions", "decision"})
 _DOC_HREF = re.compile(
     r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/)",
@@ -80,6 +82,8 @@ class Context:
     """People the page lists."""
     bodies: list[Body] = attrs.field(factory=list)
     """Bodies the page lists."""
+    items: list[AgendaItem] = attrs.field(factory=list)
+    """Items the adapter read from structure (legislation grids), after the grammar's."""
     meeting: Meeting | None = None
     """The page's own meeting, when the adapter read it from structured data."""
 
@@ -96,7 +100,7 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
         preamble_end = body_start
     else:
         preamble_end = starts[0][0] if starts else len(blocks)
-    meeting = _read_preamble(blocks, 0, preamble_end, ctx, placed, title)
+    meeting = None if kind in LIST_KINDS else _read_preamble(blocks, 0, preamble_end, ctx, placed, title)
     if ctx.meeting is not None:
         meeting = ctx.meeting if meeting is None else _merge_meeting(ctx.meeting, meeting)
     items: list[AgendaItem] = []
@@ -116,7 +120,7 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
         source=Source(url=ctx.url, adapter=ctx.adapter, page_kind=kind),
         title=title,
         meetings=meetings,
-        items=tuple(items),
+        items=(*items, *ctx.items),
         people=tuple(ctx.people),
         bodies=tuple(ctx.bodies),
         warnings=tuple(ctx.warnings),
@@ -225,7 +229,7 @@ def _item_starts(blocks: Sequence[Block], start: int, kind: str) -> list[tuple[i
     explicit = [(i, dict(b.meta)) for i, b in enumerate(blocks) if b.kind == "item" and i >= start]
     if explicit:
         return [(i, h) for i, h in explicit]
-    if kind in SINGLE_ITEM_KINDS:
+    if kind in SINGLE_ITEM_KINDS or kind in LIST_KINDS:
         return []
     found: list[tuple[int, Header | None]] = []
     for i in range(start, len(blocks)):
@@ -260,7 +264,7 @@ def _scheme(blocks: Sequence[Block], start: int, scheme: str) -> list[tuple[int,
                 header = {"number": m.group("number"), "title": R.LEADERS.sub("", m.group("title")).strip(" .")}
         elif scheme == "bare":
             m = R.BARE_NUMBER.match(text)
-            if m and i + 1 < len(blocks):
+            if m and i + 1 < len(blocks) and not R.BARE_NUMBER.match(blocks[i + 1].text):
                 header = {"number": m.group("number"), "title_next": "1"}
         elif scheme == "caps":
             m = R.CAPS_NUMBERED.match(text)
@@ -322,7 +326,7 @@ def _read_preamble(
     label_values: list[str] = []
 
     def flush_label() -> None:
-        nonlocal location, label_key, label_values, date, time
+        nonlocal location, label_key, label_values, date, time, body, status
         if label_key is None:
             return
         values = [v for v in label_values if v and v not in ("-", "\u2013")]
@@ -334,8 +338,13 @@ def _read_preamble(
                     attendance.append(Person(name=name, role=label_key.replace("_", " ")))
         elif label_key == "date" and values and date is None:
             date = parse_date(" ".join(values), month_first=ctx.month_first)
+            time = time or find_time(" ".join(values))
         elif label_key == "time" and values and time is None:
             time = find_time(" ".join(values))
+        elif label_key == "committee" and values and body is None:
+            body = values[0]
+        elif label_key == "meeting_status" and values and status is None:
+            status = values[0].lower()
         label_key, label_values = None, []
 
     for index in range(start, end):
@@ -361,22 +370,23 @@ def _read_preamble(
                     label_key = "venue"
             elif label.key == "contact":
                 contacts.extend(label_contacts(label.value, block.line))
-            elif label.key == "date":
-                date = date or parse_date(label.value, month_first=ctx.month_first)
-                if not label.value:
-                    label_key = "date"
-            elif label.key == "time":
-                time = time or find_time(label.value)
             elif label.key in ("present", "apologies", "absent", "in_attendance"):
                 label_key = label.key
                 label_values = [label.value] if label.value else []
-            elif label.key == "meeting_status" and label.value:
-                status = label.value.lower()
-            elif label.key == "committee" and label.value:
+            elif not label.value and label.key in ("date", "time", "committee", "meeting_status"):
+                label_key = label.key
+            elif label.key == "date":
+                date = date or parse_date(label.value, month_first=ctx.month_first)
+                time = time or find_time(label.value)
+            elif label.key == "time":
+                time = time or find_time(label.value)
+            elif label.key == "meeting_status":
+                status = status or label.value.lower()
+            elif label.key == "committee":
                 body = body or label.value
             continue
         if label_key is not None and block.kind in ("para", "li", "cell"):
-            if label_key in ("venue", "date") and len(label_values) >= 6:
+            if (label_key != "venue" and label_values) or len(label_values) >= 6:
                 flush_label()
             else:
                 label_values.append(_BULLET_PREFIX.sub("", text))

@@ -190,7 +190,14 @@ _LABELS: dict[str, str] = {
     "decision type": "decision_type",
     "reference number": "reference",
     "date": "date",
+    "date/time": "date",
+    "date and time": "date",
+    "meeting date": "date",
+    "meeting date/time": "date",
     "time": "time",
+    "meeting time": "time",
+    "meeting location": "venue",
+    "meeting name": "committee",
     "venue": "venue",
     "location": "venue",
     "meeting #": "meeting_no",
@@ -210,7 +217,7 @@ _LABELS: dict[str, str] = {
     "meeting status": "meeting_status",
     "committee": "committee",
 }
-_LABEL_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z()#?\- ]{1,40}?)\s*(?::-|:)\s*(?P<value>.*)$")
+_LABEL_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z()#?/\- ]{1,40}?)\s*(?::-|:)\s*(?P<value>.*)$")
 
 
 def match_label(text: str) -> LabelValue | None:
@@ -392,3 +399,56 @@ def fold(text: str) -> str:
 
 
 Predicate = Callable[[str], bool]
+
+
+# ----------------------------------------------------------------- recognising a democracy page
+# Line-start cues of democracy pages, with weights. News articles report
+# decisions in prose; democracy pages carry these labels and headings.
+DEMOCRACY_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE | re.MULTILINE), weight)
+    for pattern, weight in (
+        (r"^\s*(?:agenda item|issue - meetings|issue - decisions|decision details|issue details)\s*$", 0.6),
+        (r"^\s*agenda(?:, decisions)?(?: and (?:draft )?(?:minutes|decisions))\s*$", 0.6),
+        (r"^\s*meeting:\s*\d{1,2}/\d{1,2}/\d{4}\s*-.*\(item\s", 0.6),
+        (r"^\s*\d{1,2}/\d{1,2}/\d{4}\s+-\s+\S", 0.25),
+        (r"^\s*no\.\s+item\s*$", 0.4),
+        (r"^\s*minutes\s*:", 0.35),
+        (r"^\s*decisions?\s*(?::-|:)", 0.3),
+        (r"^\s*(?:the\s+\w+\s+)?resolved\b", 0.35),
+        (r"^\s*(?:recommended|recommendations?)\s*[:\-\u2013]", 0.3),
+        (r"^\s*decision maker\s*:", 0.4),
+        (r"^\s*(?:date of decision|decided at meeting|publication date)\s*:", 0.3),
+        (r"^\s*(?:reference number|decision|subject of decision)\s*:-", 0.3),
+        (r"^\s*(?:venue|contact)\s*:", 0.15),
+        (r"^\s*notice of meeting", 0.4),
+        (r"^\s*minutes (?:of|from)\b.{0,120}\bmeeting\b", 0.4),
+        (r"^\s*(?:council\s+)?meeting\s+minutes\s*$", 0.4),
+        (r"^\s*(?:\d{1,4}\.?\s+)?apologies(?: for absence)?\b", 0.2),
+        (r"^\s*(?:\d{1,4}\.?\s+)?declarations? of (?:interest|pecuniary)", 0.2),
+        (r"^\s*(?:members |councillors )?present\s*:", 0.2),
+        (r"^\s*in attendance\s*:", 0.15),
+        (r"^\s*item\s*-\s*\d+\s", 0.3),
+        (r"^\s*(?:\u2022\s*)?moved by\s*:", 0.3),
+        (r"^\s*supporting documents\s*:", 0.2),
+        (r"^\s*action\s*:", 0.15),
+        (r"^\s*table of contents\s*$", 0.1),
+        (
+            r"^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{4},?\s+\d{1,2}[.:]\d{2}\s*[ap]\.?m",
+            0.35,
+        ),
+        (r"^\s*no documents are available for this meeting", 0.3),
+    )
+)
+
+
+def democracy_score(text: str) -> float:
+    """How much ``text`` (one line per block) reads like a democracy page (0..1).
+
+    News articles report decisions in prose; democracy pages carry labels and
+    headings at the start of lines ("Minutes:", "RESOLVED", "Decision Maker:").
+    """
+    score = 0.0
+    for pattern, weight in DEMOCRACY_CUES:
+        if pattern.search(text):
+            score += weight
+    return min(score, 1.0)

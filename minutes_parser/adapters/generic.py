@@ -1,0 +1,79 @@
+"""Last resort: council pages of unknown systems (parish minutes, a CMS minutes page).
+
+System: none in particular. The page is rendered to lines and read by the
+shared grammar alone: meeting metadata, numbered items, resolutions and
+actions from the text. Confidence is capped below every specific adapter's,
+so any of them wins; pages without the wording of minutes (news articles,
+"how to find our minutes" pages) score below the threshold and are refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from lxml import etree
+
+from ..blocks import Block
+from ..decode import Page
+from ..grammar.rules import democracy_score
+from ..grids import grid_meetings, is_calendar_widget, read_grid
+from ..htmlblocks import Renderer
+from ..models import Meeting
+from ..registry import BaseAdapter
+
+_CONTENT = (
+    etree.XPath("//main"),
+    etree.XPath("//article"),
+    etree.XPath("//*[@id='content' or @id='main-content' or @id='main' or @role='main']"),
+    etree.XPath("//body"),
+)
+_CAP = 0.55
+
+
+class GenericAdapter(BaseAdapter):
+    """Reads any HTML page through the shared grammar."""
+
+    name: ClassVar[str] = "generic"
+    page_kinds: ClassVar[tuple[str, ...]] = ("meeting", "agenda_item", "decision", "meeting_list")
+
+    def detect(self, page: Page) -> float:
+        """The grammar's democracy cues over the rendered lines, capped low."""
+        if not page.looks_like_markup:
+            return 0.0
+        blocks, _ = self._render(page)
+        text = "\n".join(b.text for b in blocks)[:20000]
+        return min(democracy_score(text), _CAP)
+
+    def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
+        """The rendered main content; meeting grids become meetings."""
+        blocks, meetings = self._render(page)
+        return blocks, {"meetings": meetings}
+
+    def _render(self, page: Page) -> tuple[list[Block], list[Meeting]]:
+        cached = page.cache.get("generic")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        root = page.html_root()
+        result: tuple[list[Block], list[Meeting]] = ([], [])
+        if root is not None:
+            content = root
+            for path in _CONTENT:
+                found = path(root)
+                if isinstance(found, list) and found:
+                    content = found[0]
+                    break
+            meetings: list[Meeting] = []
+
+            def on_element(el: Any, out: Renderer) -> bool:
+                if not isinstance(el.tag, str) or el.tag.lower() != "table":
+                    return False
+                grid = read_grid(el)
+                if grid is not None and is_calendar_widget(grid):
+                    return True
+                found_meetings = grid_meetings(grid, base=page.url) if grid is not None else []
+                meetings.extend(found_meetings)
+                return bool(found_meetings)
+
+            result = (Renderer(on_element).render(content), meetings)
+        page.cache["generic"] = result
+        return result

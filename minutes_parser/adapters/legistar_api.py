@@ -1,0 +1,226 @@
+"""Legistar Web API answers (JSON).
+
+System: Granicus Legistar's Web API (``webapi.legistar.com/v1/<client>/...``),
+used by US cities. Page kinds: ``meeting`` (one event, with its items when
+embedded), ``meeting_list`` (events), ``agenda`` (event items), ``matter`` /
+``matter_list`` (matters) and ``matter_history`` (a matter's actions).
+
+Dates are ISO datetimes with a dummy midnight; the time is in ``EventTime``
+("10:00 AM"). Votes (mover, seconder, result, tally) go into ``votes``.
+Event items that share a title (an agenda entry and a minutes-only entry)
+stay separate. Test pages: ``tests/corpus/legistar-api``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from ..blocks import clean
+from ..decode import Page
+from ..grammar.dates import find_time, parse_date
+from ..models import AgendaItem, DocLink, Document, Meeting, MeetingRef, Source, Vote
+from ..registry import BaseAdapter
+
+_TALLY = re.compile(r"^\s*(\d{1,3})\s*[-:/]\s*(\d{1,3})(?:\s*[-:/]\s*(\d{1,3}))?")
+
+
+def _s(record: Mapping[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = clean(str(value))
+    return text or None
+
+
+def _entity(record: Any) -> str | None:
+    if not isinstance(record, Mapping):
+        return None
+    for key, name in (
+        ("EventItemId", "eventitem"),
+        ("EventId", "event"),
+        ("MatterHistoryId", "matterhistory"),
+        ("MatterId", "matter"),
+    ):
+        if key in record:
+            return name
+    return None
+
+
+class LegistarApiAdapter(BaseAdapter):
+    """Reads Legistar Web API JSON."""
+
+    name: ClassVar[str] = "legistar-api"
+    page_kinds: ClassVar[tuple[str, ...]] = (
+        "meeting",
+        "meeting_list",
+        "agenda",
+        "matter",
+        "matter_list",
+        "matter_history",
+    )
+
+    def detect(self, page: Page) -> float:
+        """JSON objects (or arrays of them) with Legistar's Event/Matter keys."""
+        data = page.json_data()
+        if data is None:
+            return 0.0
+        first = data[0] if isinstance(data, list) and data else data
+        if _entity(first) is None:
+            return 0.0
+        return 0.95
+
+    def parse(self, page: Page) -> Document:
+        """Events, event items, matters and matter histories to meetings, items and votes."""
+        data = page.json_data()
+        records = data if isinstance(data, list) else [data]
+        records = [r for r in records if isinstance(r, Mapping)]
+        kinds = {_entity(r) for r in records}
+        meetings: list[Meeting] = []
+        items: list[AgendaItem] = []
+        kind = "meeting_list"
+        if kinds == {"event"}:
+            kind = "meeting" if isinstance(data, Mapping) else "meeting_list"
+            for record in records:
+                meeting = _meeting(record)
+                meetings.append(meeting)
+                ref = MeetingRef(body=meeting.body, date=meeting.date)
+                for sub in record.get("EventItems") or []:
+                    if isinstance(sub, Mapping):
+                        items.append(_event_item(sub, ref))
+        elif kinds == {"eventitem"}:
+            kind = "agenda"
+            items = [_event_item(r, None) for r in records]
+        elif kinds == {"matter"}:
+            kind = "matter" if isinstance(data, Mapping) else "matter_list"
+            items = [_matter(r) for r in records]
+        elif kinds == {"matterhistory"}:
+            kind = "matter_history"
+            items = [_history(r) for r in records]
+        else:
+            for record in records:
+                entity = _entity(record)
+                if entity == "event":
+                    meetings.append(_meeting(record))
+                elif entity == "eventitem":
+                    items.append(_event_item(record, None))
+                elif entity == "matter":
+                    items.append(_matter(record))
+                elif entity == "matterhistory":
+                    items.append(_history(record))
+        title = None
+        if kind == "meeting" and meetings:
+            title = meetings[0].body
+        elif kind == "matter" and items:
+            title = items[0].title
+        return Document(
+            source=Source(url=page.url, adapter=self.name, page_kind=kind),
+            title=title,
+            meetings=tuple(meetings),
+            items=tuple(items),
+            warnings=tuple(page.warnings),
+            coverage=1.0,
+        )
+
+
+def _date(value: str | None) -> Any:
+    return parse_date(value[:10]) if value else None
+
+
+def _meeting(record: Mapping[str, Any]) -> Meeting:
+    docs = []
+    for key, title in (("EventAgendaFile", "Agenda"), ("EventMinutesFile", "Minutes")):
+        url = _s(record, key)
+        if url:
+            docs.append(DocLink(title=title, url=url, format="pdf" if url.lower().endswith(".pdf") else None))
+    status = _s(record, "EventAgendaStatusName")
+    return Meeting(
+        body=_s(record, "EventBodyName"),
+        date=_date(_s(record, "EventDate")),
+        time=find_time(_s(record, "EventTime") or ""),
+        location=_s(record, "EventLocation"),
+        status=status.lower() if status else None,
+        url=_s(record, "EventInSiteURL"),
+        documents=tuple(docs),
+    )
+
+
+def _tally(text: str | None) -> tuple[int | None, int | None, int | None]:
+    if not text:
+        return None, None, None
+    m = _TALLY.match(text)
+    if not m:
+        return None, None, None
+    third = int(m.group(3)) if m.group(3) else None
+    return int(m.group(1)), int(m.group(2)), third
+
+
+def _vote(record: Mapping[str, Any], prefix: str, motion: str | None) -> Vote | None:
+    mover = _s(record, f"{prefix}Mover") or _s(record, f"{prefix}MoverName")
+    seconder = _s(record, f"{prefix}Seconder") or _s(record, f"{prefix}SeconderName")
+    result = _s(record, f"{prefix}PassedFlagName")
+    action = _s(record, f"{prefix}ActionName")
+    tally = _s(record, f"{prefix}Tally")
+    if not any((mover, seconder, result, tally)):
+        return None
+    for_count, against, abstain = _tally(tally)
+    return Vote(
+        motion=_s(record, f"{prefix}ActionText") or action or motion,
+        mover=mover,
+        seconder=seconder,
+        result=result or action,
+        for_count=for_count,
+        against_count=against,
+        abstain_count=abstain,
+    )
+
+
+def _event_item(record: Mapping[str, Any], meeting: MeetingRef | None) -> AgendaItem:
+    title = _s(record, "EventItemTitle") or _s(record, "EventItemMatterName") or ""
+    vote = _vote(record, "EventItem", title)
+    docs = []
+    for att in record.get("EventItemMatterAttachments") or []:
+        if isinstance(att, Mapping):
+            url = _s(att, "MatterAttachmentHyperlink")
+            docs.append(DocLink(title=_s(att, "MatterAttachmentName") or "", url=url))
+    action = _s(record, "EventItemActionName")
+    return AgendaItem(
+        number=_s(record, "EventItemAgendaNumber"),
+        title=title,
+        meeting=meeting,
+        summary=_s(record, "EventItemAgendaNote") or _s(record, "EventItemMinutesNote"),
+        minutes=action,
+        documents=tuple(docs),
+        votes=(vote,) if vote else (),
+        reference=_s(record, "EventItemMatterFile"),
+        category=_s(record, "EventItemMatterType"),
+        status=_s(record, "EventItemMatterStatus"),
+    )
+
+
+def _matter(record: Mapping[str, Any]) -> AgendaItem:
+    body = _s(record, "MatterBodyName")
+    date = _date(_s(record, "MatterIntroDate") or _s(record, "MatterAgendaDate"))
+    return AgendaItem(
+        title=_s(record, "MatterTitle") or _s(record, "MatterName") or "",
+        meeting=MeetingRef(body=body, date=date) if (body or date) else None,
+        summary=_s(record, "MatterName"),
+        reference=_s(record, "MatterFile"),
+        category=_s(record, "MatterTypeName"),
+        status=_s(record, "MatterStatusName"),
+    )
+
+
+def _history(record: Mapping[str, Any]) -> AgendaItem:
+    body = _s(record, "MatterHistoryActionBodyName")
+    date = _date(_s(record, "MatterHistoryActionDate"))
+    action = _s(record, "MatterHistoryActionName") or ""
+    vote = _vote(record, "MatterHistory", action)
+    return AgendaItem(
+        number=_s(record, "MatterHistoryAgendaNumber"),
+        title=action,
+        meeting=MeetingRef(body=body, date=date) if (body or date) else None,
+        minutes=_s(record, "MatterHistoryActionText"),
+        votes=(vote,) if vote else (),
+    )

@@ -1,0 +1,251 @@
+"""Data grids (meeting calendars, legislation lists, member lists) read by their headers.
+
+Calendar and list pages of every system are tables whose header row says
+what each column holds: "Meeting Date", "Name", "Meeting Location",
+"Agenda", "Minutes", "File #", "E-mail". Columns are matched by those words,
+not by class names or positions, so a restyled or re-ordered grid still
+reads. Rows whose date cell holds no date (group headers, pagers) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from .blocks import clean
+from .grammar.dates import find_date, find_time
+from .htmlblocks import text_of
+from .models import AgendaItem, DocLink, Meeting, MeetingRef, Person
+
+_ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+_CELLS = etree.XPath("./td | ./th")
+_LINKS = etree.XPath(".//a[@href]")
+_TABLES = etree.XPath("//table")
+_SIZE = re.compile(r"\(?\s*(\d{1,6}(?:\.\d{1,3})?)\s*(KB|MB|GB)\s*\)?", re.IGNORECASE)
+_JS = re.compile(r"^\s*(?:javascript:|#)", re.IGNORECASE)
+
+
+class Grid(NamedTuple):
+    """A table read as a header and rows of cells."""
+
+    header: list[str]
+    rows: list[list[Any]]
+
+
+_BUTTON_LABEL = etree.XPath("string(.//input[@type='button' or @type='submit']/@value)")
+_WEEKDAYS = frozenset(
+    ["s", "m", "t", "w", "f", "su", "mo", "tu", "we", "th", "fr", "sa", "sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+)
+
+
+def _header_text(cell: Any) -> str:
+    """A header cell's label: its text, else a sort button's label."""
+    return (text_of(cell) or clean(str(_BUTTON_LABEL(cell)))).lower()
+
+
+def read_grid(table: Any) -> Grid | None:
+    """Header texts (lower-case) and the data rows of ``table``, or None."""
+    rows = [_CELLS(r) for r in _ROWS(table)]
+    rows = [r for r in rows if r]
+    for index, row in enumerate(rows[:4]):
+        if all(c.tag == "th" for c in row) and len(row) >= 2:
+            header = [_header_text(c) for c in row]
+            return Grid(header, [r for r in rows[index + 1 :] if len(r) >= 2])
+    return None
+
+
+def is_calendar_widget(grid: Grid) -> bool:
+    """A month widget (day-letter columns), whose day links are not meetings."""
+    return len(grid.header) == 7 and all(h.strip(". ") in _WEEKDAYS for h in grid.header)
+
+
+def _column(header: Sequence[str], *tests: Callable[[str], bool]) -> int | None:
+    for test in tests:
+        for index, name in enumerate(header):
+            if name and test(name):
+                return index
+    return None
+
+
+def _cell(row: Sequence[Any], index: int | None) -> Any:
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def _cell_text(row: Sequence[Any], index: int | None) -> str:
+    cell = _cell(row, index)
+    return text_of(cell) if cell is not None else ""
+
+
+def _href(cell: Any, base: str | None) -> str | None:
+    if cell is None:
+        return None
+    for a in _LINKS(cell):
+        href = a.get("href") or ""
+        if href and not _JS.match(href):
+            return urljoin(base, href) if base else href
+    return None
+
+
+def _docs(row: Sequence[Any], header: Sequence[str], columns: Sequence[int], base: str | None) -> tuple[DocLink, ...]:
+    docs: list[DocLink] = []
+    for index in columns:
+        cell = _cell(row, index)
+        if cell is None:
+            continue
+        for a in _LINKS(cell):
+            href = a.get("href") or ""
+            if not href or _JS.match(href):
+                continue
+            label = text_of(a)
+            size = _SIZE.search(label) or _SIZE.search(a.get("title") or "")
+            size_bytes = None
+            if size:
+                factor = {"kb": 1024, "mb": 1024**2, "gb": 1024**3}[size.group(2).lower()]
+                size_bytes = int(float(size.group(1)) * factor)
+            fmt = "pdf" if "pdf" in (label + href).lower() else None
+            title = header[index].strip().capitalize() if header[index] else label
+            docs.append(
+                DocLink(title=title, url=urljoin(base, href) if base else href, format=fmt, size_bytes=size_bytes)
+            )
+    return tuple(docs)
+
+
+def _is_date_col(name: str) -> bool:
+    return "date" in name and not any(w in name for w in ("publish", "update", "modified", "final action"))
+
+
+def _is_body_col(name: str) -> bool:
+    return name in (
+        "name",
+        "meeting",
+        "meeting name",
+        "meeting body",
+        "body",
+        "committee",
+        "board",
+        "meeting type",
+        "event",
+    ) or ("committee" in name or "body" in name)
+
+
+def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[Meeting]:
+    """Meetings from a calendar grid (a date column and a name column), else []."""
+    header = grid.header
+    date_col = _column(header, _is_date_col)
+    body_col = _column(header, lambda n: _is_body_col(n) and "date" not in n)
+    has_docs = any(any(w in n for w in ("agenda", "minutes", "detail")) for n in header)
+    if date_col is None or (body_col is None and not has_docs):
+        return []
+    time_col = _column(header, lambda n: "time" in n)
+    loc_col = _column(header, lambda n: any(w in n for w in ("location", "venue", "place", "room")))
+    status_col = _column(header, lambda n: "status" in n)
+    detail_col = _column(header, lambda n: "detail" in n)
+    doc_cols = [
+        i
+        for i, n in enumerate(header)
+        if any(w in n for w in ("agenda", "minutes", "attachment", "packet", "notice", "summary", "report"))
+        and i not in (body_col, date_col)
+    ]
+    meetings = []
+    for row in grid.rows:
+        date_text = _cell_text(row, date_col)
+        date = find_date(date_text, month_first=month_first)
+        if date is None:
+            continue
+        body = _cell_text(row, body_col) or None
+        time_text = _cell_text(row, time_col) if time_col is not None else date_text
+        location = _cell_text(row, loc_col) or None
+        meetings.append(
+            Meeting(
+                body=body,
+                date=date,
+                time=find_time(time_text),
+                location=location,
+                status=_cell_text(row, status_col) or None,
+                url=_href(_cell(row, detail_col), base) or _href(_cell(row, body_col), base),
+                documents=_docs(row, header, doc_cols, base),
+            )
+        )
+    return meetings
+
+
+def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[AgendaItem]:
+    """Items from a legislation or agenda grid ("File #" / "Title" columns), else []."""
+    header = grid.header
+    title_col = _column(header, lambda n: n in ("title", "name", "subject", "item", "matter") or "title" in n)
+    file_col = _column(header, lambda n: "file" in n or n in ("record #", "record", "number", "no.", "#"))
+    if title_col is None or file_col is None:
+        return []
+    type_col = _column(header, lambda n: n == "type" or "type" in n)
+    status_col = _column(header, lambda n: "status" in n)
+    date_col = _column(header, _is_date_col)
+    body_col = _column(header, lambda n: "body" in n or "committee" in n or "sponsor" in n)
+    agenda_col = _column(header, lambda n: "agenda #" in n or n in ("agenda no.", "item #"))
+    items = []
+    for row in grid.rows:
+        title = _cell_text(row, title_col)
+        reference = _cell_text(row, file_col)
+        if not title and not reference:
+            continue
+        date = find_date(_cell_text(row, date_col), month_first=month_first) if date_col is not None else None
+        body = _cell_text(row, body_col) or None
+        items.append(
+            AgendaItem(
+                number=_cell_text(row, agenda_col) or None,
+                title=title or reference,
+                meeting=MeetingRef(body=body, date=date) if (body or date) else None,
+                reference=reference or None,
+                category=_cell_text(row, type_col) or None,
+                status=_cell_text(row, status_col) or None,
+                url=_href(_cell(row, file_col), base) or _href(_cell(row, title_col), base),
+            )
+        )
+    return items
+
+
+def grid_people(grid: Grid, *, base: str | None = None) -> list[Person]:
+    """People from a member grid (a name column beside e-mail, ward, party...), else []."""
+    header = grid.header
+    name_col = _column(header, lambda n: "name" in n)
+    if name_col is None or not any(
+        any(w in n for w in ("mail", "ward", "district", "party", "office", "web site", "website", "member"))
+        for n in header
+    ):
+        return []
+    if _column(header, _is_date_col) is not None:
+        return []
+    mail_col = _column(header, lambda n: "mail" in n)
+    ward_col = _column(header, lambda n: any(w in n for w in ("ward", "district", "office")))
+    party_col = _column(header, lambda n: "party" in n)
+    role_col = _column(header, lambda n: any(w in n for w in ("title", "role", "position")))
+    people = []
+    for row in grid.rows:
+        name = _cell_text(row, name_col)
+        if not name:
+            continue
+        people.append(
+            Person(
+                name=name,
+                email=clean(_cell_text(row, mail_col)) or None,
+                ward=_cell_text(row, ward_col) or None,
+                party=_cell_text(row, party_col) or None,
+                role=_cell_text(row, role_col) or None,
+            )
+        )
+    return people
+
+
+def page_grids(root: Any) -> list[tuple[Any, Grid]]:
+    """Every table of the page that reads as a grid, innermost first."""
+    found = []
+    for table in _TABLES(root):
+        grid = read_grid(table)
+        if grid is not None and grid.rows:
+            found.append((table, grid))
+    return found

@@ -1,0 +1,116 @@
+"""The common work of HTML adapters: detect by URL and markers, render, read grids.
+
+An HTML adapter declares its system's page names, host and markup markers;
+this base renders the page's content to the neutral block stream for the
+shared grammar and reads calendar, legislation and member grids by their
+headers (:mod:`minutes_parser.grids`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+from urllib.parse import urlparse
+
+from lxml import etree
+
+from .blocks import Block
+from .decode import Page
+from .grids import grid_items, grid_meetings, grid_people, is_calendar_widget, read_grid
+from .htmlblocks import Renderer
+from .models import AgendaItem, Meeting, Person
+from .registry import BaseAdapter
+
+_BODY = etree.XPath("//body")
+
+
+class HtmlAdapter(BaseAdapter):
+    """Base for adapters of HTML systems; subclasses only declare."""
+
+    url_kinds: ClassVar[dict[str, str]] = {}
+    """Lower-case page name ("calendar.aspx") → page kind."""
+    hosts: ClassVar[tuple[str, ...]] = ()
+    """Host fragments that name the system ("legistar.com")."""
+    markers: ClassVar[tuple[str, ...]] = ()
+    """Strings in the markup that name the system (class names, scripts)."""
+    month_first: ClassVar[bool] = False
+    """True for US dates."""
+    content: ClassVar[tuple[etree.XPath, ...]] = ()
+    """Where the content is, tried in order; the body otherwise."""
+    list_kind: ClassVar[str] = "meeting_list"
+    """Page kind when the page is a grid of meetings."""
+
+    def detect(self, page: Page) -> float:
+        """Page name and host in the URL; markers in the first 200 KB of markup."""
+        score = 0.0
+        if page.url:
+            parsed = urlparse(page.url)
+            if any(h in parsed.netloc.lower() for h in self.hosts):
+                score += 0.5
+            if parsed.path.rsplit("/", 1)[-1].lower() in self.url_kinds:
+                score += 0.3
+        if page.looks_like_markup:
+            hits = sum(1 for m in self.markers if m in page.text)
+            score += min(0.9, 0.35 * hits)
+        elif not score:
+            return 0.0
+        return min(score, 0.95)
+
+    def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
+        """Render the content; grids become meetings, items or people."""
+        root = page.html_root()
+        if root is None:
+            return [], {}
+        content = None
+        for path in self.content:
+            found = path(root)
+            if isinstance(found, list) and found:
+                content = found[0]
+                break
+        if content is None:
+            bodies = _BODY(root)
+            content = bodies[0] if bodies else root
+        meetings: list[Meeting] = []
+        items: list[AgendaItem] = []
+        people: list[Person] = []
+        base = page.url
+        month_first = self.month_first
+
+        def on_element(el: Any, out: Renderer) -> bool:
+            if not isinstance(el.tag, str) or el.tag.lower() != "table":
+                return False
+            grid = read_grid(el)
+            if grid is None:
+                return False
+            if is_calendar_widget(grid):
+                return True
+            found_meetings = grid_meetings(grid, base=base, month_first=month_first)
+            if found_meetings:
+                meetings.extend(found_meetings)
+                return True
+            found_items = grid_items(grid, base=base, month_first=month_first)
+            if found_items:
+                items.extend(found_items)
+                return True
+            found_people = grid_people(grid, base=base)
+            if found_people:
+                people.extend(found_people)
+                return True
+            return False
+
+        blocks = Renderer(on_element).render(content)
+        hints: dict[str, Any] = {
+            "meetings": meetings,
+            "items": items,
+            "people": people,
+            "month_first": month_first,
+        }
+        kind = self.url_kinds.get(urlparse(page.url).path.rsplit("/", 1)[-1].lower()) if page.url else None
+        if kind:
+            hints["page_kind"] = kind
+        elif meetings and not items:
+            hints["page_kind"] = self.list_kind
+        elif items and not meetings:
+            hints["page_kind"] = "matter_list"
+        elif people and not (meetings or items):
+            hints["page_kind"] = "people"
+        return blocks, hints
