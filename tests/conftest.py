@@ -11,10 +11,13 @@ SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
 
 
-def gold_pages() -> list[tuple[Path, Path]]:
-    """(gold file, page file) pairs under tests/corpus."""
+PAGES = HERE / "pages"
+
+
+def gold_pages(root: Path = CORPUS) -> list[tuple[Path, Path]]:
+    """(gold file, page file) pairs under ``root`` (tests/corpus by default)."""
     pairs = []
-    for gold in sorted(CORPUS.rglob("*.gold.json")):
+    for gold in sorted(root.rglob("*.gold.json")):
         stem = gold.name[: -len(".gold.json")]
         pages = [p for p in gold.parent.glob(stem + ".*") if not p.name.endswith(".gold.json")]
         if len(pages) == 1:

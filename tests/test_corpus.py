@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SHARED, gold_pages
+from conftest import CORPUS, PAGES, SHARED, gold_pages
 from goldscore import compare
 
 import minutes_parser
@@ -41,6 +41,27 @@ def test_gold_page(pair: tuple[Path, Path]) -> None:
         result = exc
     problems = compare(gold, result)
     assert not problems, "\n".join(problems)
+
+
+OWN = gold_pages(PAGES)
+
+
+@pytest.mark.parametrize("pair", OWN, ids=[str(p[1].relative_to(PAGES)) for p in OWN])
+def test_constructed_page(pair: tuple[Path, Path]) -> None:
+    gold = json.loads(pair[0].read_text(encoding="utf-8"))
+    result = minutes_parser.parse(pair[1].read_bytes(), url=gold.get("url")).to_dict()
+    problems = compare(gold, result)
+    assert not problems, "\n".join(problems)
+
+
+def test_infocouncil_votes_recorded() -> None:
+    doc = minutes_parser.parse(
+        PAGES / "infocouncil_minutes_constructed.html", url="https://x.infocouncil.biz/Open/m.htm"
+    )
+    carried, lost = doc.items[0].votes[0], doc.items[1].votes[0]
+    assert (carried.mover, carried.seconder, carried.result) == ("Cr Kevin Beatty", "Cr Jenny Weaver", "CARRIED")
+    assert (lost.mover, lost.seconder, lost.result) == ("Cr Jamie Jennings", "Cr Ian Gosper", "LOST")
+    assert lost.motion == "That Council refuse the request."
 
 
 def test_corpus_has_every_format() -> None:

@@ -58,6 +58,8 @@ _ITEM_LINK = re.compile(
 )
 _MEETING_LINK = re.compile(r"ieListDocuments\.aspx", re.IGNORECASE)
 _ATTENDANCE = re.compile(r"attend|apolog|present|absent", re.IGNORECASE)
+_REF_SUFFIX = re.compile(r"\s+ref:\s*\d{1,9}$", re.IGNORECASE)
+"""The hidden "ref: 13567" ModernGov puts in list links, visible once its class is gone."""
 _SKIP_CLASSES = ("mgActionList", "mgLinks", "mgBreadCrumb", "mgPageNav", "mgTabs")
 
 
@@ -240,7 +242,7 @@ class _Handler:
         if link is None:
             return
         href = link.get("href") or ""
-        title = text_of(link)
+        title = _REF_SUFFIX.sub("", text_of(link))
         dates = [text_of(c) for c in row if find_date(text_of(c)) is not None]
         if _MEETING_LINK.search(href):
             date = find_date(title) or (find_date(dates[0]) if dates else None)
@@ -260,17 +262,23 @@ class _Handler:
         out.emit(Block(kind="item", text="", line=getattr(row[0], "sourceline", None), meta=meta))
 
     def _attendance(self, rows: list[list[Any]], header: list[str]) -> None:
+        role_col = next((i for i, h in enumerate(header) if "role" in h), None)
+        attend_col = next((i for i, h in enumerate(header) if _ATTENDANCE.search(h) and i > 0), None)
         for row in rows:
             texts = [text_of(c) for c in row]
             if not texts or not texts[0]:
                 continue
-            role = None
-            for index, name in enumerate(header):
-                if index < len(texts) and _ATTENDANCE.search(name) and index > 0:
-                    role = texts[index].lower() or None
-            if role is None and len(texts) > 1:
-                role = texts[-1].lower() or None
-            self.attendance.append(Person(name=texts[0], role=role))
+            if attend_col is None and role_col is None and len(texts) > 1:
+                attend_col = len(texts) - 1
+            self.attendance.append(
+                Person(
+                    name=texts[0],
+                    role=texts[role_col] or None if role_col is not None and role_col < len(texts) else None,
+                    attendance=texts[attend_col] or None
+                    if attend_col is not None and attend_col < len(texts)
+                    else None,
+                )
+            )
 
 
 def _body_from(text: str) -> str | None:

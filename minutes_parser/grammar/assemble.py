@@ -226,9 +226,20 @@ Header = dict[str, str]
 
 
 def _item_starts(blocks: Sequence[Block], start: int, kind: str) -> list[tuple[int, Header | None]]:
-    explicit = [(i, dict(b.meta)) for i, b in enumerate(blocks) if b.kind == "item" and i >= start]
+    explicit: list[tuple[int, Header | None]] = []
+    for i, block in enumerate(blocks):
+        if block.kind != "item" or i < start:
+            continue
+        header = dict(block.meta)
+        # "Meeting: 07/01/2020 - Executive (Item 70)" printed just before the item's row.
+        m = R.MEETING_ITEM.match(blocks[i - 1].text) if i > start else None
+        if m is not None:
+            header.update(body=m.group("body"), date=m.group("date"), number=header.get("number") or m.group("number"))
+            explicit.append((i - 1, header))
+        else:
+            explicit.append((i, header))
     if explicit:
-        return [(i, h) for i, h in explicit]
+        return explicit
     if kind in SINGLE_ITEM_KINDS or kind in LIST_KINDS:
         return []
     found: list[tuple[int, Header | None]] = []
@@ -244,7 +255,7 @@ def _item_starts(blocks: Sequence[Block], start: int, kind: str) -> list[tuple[i
             if m:
                 found.append((i, {"scheme": "date", **m.groupdict()}))
         return found
-    for scheme in ("dash", "bare", "caps", "toc", "pdf", "para"):
+    for scheme in ("heading", "dash", "bare", "caps", "toc", "pdf", "para"):
         found = _scheme(blocks, start, scheme)
         if found:
             return found
@@ -258,7 +269,11 @@ def _scheme(blocks: Sequence[Block], start: int, scheme: str) -> list[tuple[int,
         block = blocks[i]
         text = block.text
         header: Header | None = None
-        if scheme == "dash":
+        if scheme == "heading":
+            m = R.HEADED_ITEM.match(text) if block.kind == "heading" else None
+            if m and not R.match_heading(text):
+                header = {"number": m.group("number"), "title": m.group("title").strip()}
+        elif scheme == "dash":
             m = R.ITEM_DASH.match(text)
             if m:
                 header = {"number": m.group("number"), "title": R.LEADERS.sub("", m.group("title")).strip(" .")}
@@ -286,7 +301,7 @@ def _scheme(blocks: Sequence[Block], start: int, scheme: str) -> list[tuple[int,
                 header = {"number": m.group("number"), "para": m.group("title")}
         if header is None:
             continue
-        if "number" in header:
+        if "number" in header and scheme != "heading":
             value = int(re.match(r"\d+", header["number"]).group(0))  # type: ignore[union-attr]
             if value <= last or (value > last + 50 and last >= 0):
                 continue
@@ -725,8 +740,8 @@ class _ItemReader:
                 return
             self.state = heading.section
             self._open(self.state)
-            if heading.rest:
-                self._content(heading.rest, line)
+            if heading.rest and not self._vote_line(heading.rest, line):
+                self._motion_text(heading.rest, line)
             return
         m = R.ACTION_LINE.match(plain)
         if m:
@@ -825,21 +840,22 @@ class _ItemReader:
             if seconded:
                 self.vote["seconder"] = seconded.group("who").strip()
                 rest = rest[seconded.end() :]
-            self.state = "motion"
-            self._open("motion")
+            if self.state != "resolved":
+                self.state = "motion"
+                self._open("motion")
             rest = rest.strip(" ,;.")
             if rest:
-                self._content(rest, line)
+                self._motion_text(rest, line)
             return True
         seconded = R.SECONDED.match(text)
         if seconded and seconded.start() == 0:
             self.vote["seconder"] = seconded.group("who").strip()
             rest = text[seconded.end() :].strip(" ,;.")
-            if self.state != "motion":
+            if self.state not in ("motion", "resolved"):
                 self.state = "motion"
                 self._open("motion")
             if rest:
-                self._content(rest, line)
+                self._motion_text(rest, line)
             return True
         result = R.RESULT.match(text)
         if result and (self.vote or self.state in ("motion", "resolved")) and len(text) < 140:
@@ -850,6 +866,16 @@ class _ItemReader:
             self._close_vote()
             return True
         return False
+
+    def _motion_text(self, text: str, line: int | None) -> None:
+        """Clause text that may end with the result ("... the request. LOST")."""
+        m = R.TRAILING_RESULT.search(text)
+        if m and m.start() > 0:
+            self._content(text[: m.start()].strip(), line)
+            self.vote["result"] = m.group("result").strip()
+            self._close_vote()
+            return
+        self._content(text, line)
 
     def _close_vote(self) -> None:
         if not self.vote:
@@ -873,7 +899,12 @@ class _ItemReader:
             )
         )
         self.vote = {}
-        if self.state == "motion":
+        if v.get("result") and R.LOST.match(v["result"]):
+            for index in range(len(self.sections) - 1, -1, -1):
+                if self.sections[index][0] in ("motion", "resolved"):
+                    self.sections[index] = ("lost", self.sections[index][1])
+                    break
+        if self.state in ("motion", "resolved"):
             self.state = "after_motion"
 
     # -- finish
@@ -887,12 +918,6 @@ class _ItemReader:
         alternatives: list[str] = []
         interests: list[str] = []
         has_resolved = any(s == "resolved" and p for s, p in self.sections)
-        lost = {
-            i
-            for i, v in enumerate(self.votes)
-            if v.result and re.match(r"(?i)(?:the\s+)?(?:motion\s+)?(?:lost|defeated|failed|withdrawn)", v.result)
-        }
-        motion_index = 0
         for section, paras in self.sections:
             if not paras:
                 continue
@@ -906,9 +931,7 @@ class _ItemReader:
                 else:
                     _merge(resolutions, split_clauses(paras))
             elif section == "motion":
-                if motion_index not in lost:
-                    _merge(resolutions, split_clauses(paras))
-                motion_index += 1
+                _merge(resolutions, split_clauses(paras))
             elif section == "minutes":
                 minutes.extend(p.text for p in paras if not R.INFINITIVE_DECISION.match(p.text))
             elif section == "summary":
@@ -919,7 +942,7 @@ class _ItemReader:
                 alternatives.extend(p.text for p in paras)
             elif section == "interests":
                 interests.extend(p.text for p in paras)
-            elif section in ("other", "after_motion", "meta"):
+            elif section in ("other", "after_motion", "meta", "lost"):
                 minutes.extend(p.text for p in paras)
         if not resolutions and not has_resolved:
             resolutions = self._infinitive_decisions()
@@ -1011,9 +1034,12 @@ def _merge(into: list[Clause], new: list[Clause]) -> None:
 
 
 def _dedupe_docs(docs: list[DocLink]) -> list[DocLink]:
+    """One entry per document: the same URL (or, without URLs, the same title) counts once."""
     out: list[DocLink] = []
     for doc in docs:
-        if any(d.title == doc.title and (d.url == doc.url or not doc.url) for d in out):
+        if doc.url and any(d.url == doc.url for d in out):
+            continue
+        if not doc.url and any(d.title == doc.title for d in out):
             continue
         out = [d for d in out if not (d.title == doc.title and not d.url and doc.url)]
         out.append(doc)

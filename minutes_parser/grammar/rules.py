@@ -236,6 +236,10 @@ MEETING_ITEM = re.compile(
     r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<body>.+?)\s*\(Item\s+(?P<number>[\w.]+?)\.?\)\s*$",
     _I,
 )
+HEADED_ITEM = re.compile(
+    r"^(?:item\s+)?(?P<number>(?:[A-Z]{1,5}\s?)?\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?)\.?\s+(?P<title>[A-Za-z\"“‘'(].{2,300})$"
+)
+"""A heading that opens an item with its code: "CM58/20 Adoption of the Budget", "11.1 Tree Removal"."""
 DATE_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+-\s+(?P<title>\S.*)$")
 ITEM_DASH = re.compile(r"^ITEM\s*[-\u2013:]?\s*(?P<number>\d{1,3}[A-Za-z]?)\s+(?P<title>\S.*)$")
 BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4}[a-z]?|\d{1,3}\.\d{1,2})\.?$")
@@ -284,6 +288,12 @@ RESULT = re.compile(
     r"^(?:the\s+)?(?:motion\s+|amendment\s+|recommendation\s+)?(?P<result>carried|lost|defeated|failed|withdrawn|adopted)\b(?P<rest>.{0,120})$",
     _I,
 )
+TRAILING_RESULT = re.compile(
+    r"\s+(?P<result>(?:MOTION\s+)?(?:CARRIED|LOST|DEFEATED|WITHDRAWN)(?:\s+(?:UNANIMOUSLY|ON\s+THE\s+CASTING\s+VOTE[A-Za-z ]{0,40}))?)\.?\s*$"
+)
+LOST = re.compile(
+    r"^(?:the\s+)?(?:motion\s+|amendment\s+)?(?:was\s+)?(?:lost|defeated|failed|withdrawn|not\s+carried)\b", _I
+)
 COUNTS = re.compile(
     r"(?P<n>\d{1,3})\s+(?:votes?\s+)?(?P<what>for|in\s+favour|against|abstentions?|abstained|absent)\b",
     _I,
@@ -300,6 +310,7 @@ NOISE = frozenset(
         "Media",
         "Items",
         "No. Item",
+        "No.",
         "Item",
         "View directions",
         "Back to the top of the page",
