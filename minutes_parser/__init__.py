@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from . import registry
+from .batch import Result, dask_executor, parse_many
 from .decode import Page
 from .errors import ParseError, UnrecognizedPage
 from .models import (
@@ -42,10 +43,13 @@ __all__ = [
     "Page",
     "ParseError",
     "Person",
+    "Result",
     "UnrecognizedPage",
     "Vote",
     "adapter_names",
+    "dask_executor",
     "parse",
+    "parse_many",
     "register",
 ]
 

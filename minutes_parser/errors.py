@@ -23,3 +23,7 @@ class UnrecognizedPage(ParseError):
         self.scores = tuple(scores)
         tried = ", ".join(f"{name}={score:.2f}" for name, score in self.scores) or "none"
         super().__init__(f"not a council democracy page ({seen}); adapters tried: {tried}")
+
+    def __reduce__(self) -> tuple[type[UnrecognizedPage], tuple[str, tuple[tuple[str, float], ...]]]:
+        """Pickle with the original arguments (results cross process boundaries)."""
+        return (type(self), (self.seen, self.scores))
