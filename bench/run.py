@@ -15,6 +15,7 @@ the linear-cost check (a meeting page grown 10x and 100x) and the import time.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
@@ -97,10 +98,8 @@ def run_pages(repeat: int) -> dict[str, dict[str, float]]:
 
 
 def _parse_quiet(data: bytes) -> None:
-    try:
+    with contextlib.suppress(minutes_parser.ParseError):
         minutes_parser.parse(data)
-    except minutes_parser.ParseError:
-        pass
 
 
 def print_table(stats: dict[str, dict[str, float]]) -> None:

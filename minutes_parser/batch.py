@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -130,9 +131,9 @@ def dask_executor(address: str | None = None, **cluster: Any) -> Executor:
     local cluster with ``cluster`` keyword arguments (``n_workers=2``...).
     """
     try:
-        from distributed import Client, LocalCluster
+        distributed: Any = importlib.import_module("distributed")
     except ImportError as exc:  # pragma: no cover - depends on the extra
         raise ImportError("the dask extra is not installed: pip install 'minutes-parser[dask]'") from exc
-    client = Client(address) if address else Client(LocalCluster(**cluster))
+    client = distributed.Client(address) if address else distributed.Client(distributed.LocalCluster(**cluster))
     executor: Executor = client.get_executor()
     return executor

@@ -16,7 +16,7 @@ def _run(*cmd: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff not installed")
 def test_ruff_clean() -> None:
-    result = _run("ruff", "check", "minutes_parser", "tests")
+    result = _run("ruff", "check", "minutes_parser", "tests", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
