@@ -31,7 +31,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 import minutes_parser  # noqa: E402
-from minutes_parser.decode import HTML_PARSER, XML_PARSER  # noqa: E402
+from minutes_parser.decode import XML_PARSER  # noqa: E402
 
 
 def pages() -> list[Path]:
@@ -57,9 +57,9 @@ def bare_parse(data: bytes) -> None:
         try:
             etree.fromstring(data, parser=XML_PARSER)
         except etree.XMLSyntaxError:
-            html.document_fromstring(data, parser=HTML_PARSER)
+            html.document_fromstring(data)
     elif head == b"<":
-        html.document_fromstring(data, parser=HTML_PARSER)
+        html.document_fromstring(data)
     else:
         data.decode("utf-8", "replace").splitlines()
 

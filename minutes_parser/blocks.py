@@ -25,7 +25,9 @@ def clean(text: str) -> str:
     """NFC-normalise and collapse whitespace (``&nbsp;`` included)."""
     if not text:
         return ""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return _SPACE.sub(" ", text).strip()
 
 
 @attrs.frozen(kw_only=True, slots=True)

@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from lxml import etree, html
+from lxml import etree
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -44,7 +44,7 @@ XML_PARSER = etree.XMLParser(
 )
 """The only XML parser: no entities, no DTD, no network, huge-tree protection on."""
 
-HTML_PARSER = html.HTMLParser(
+HTML_PARSER = etree.HTMLParser(
     remove_comments=True,
     remove_pis=True,
     no_network=True,
@@ -129,6 +129,13 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     return text, encoding, warnings
 
 
+def parse_html(text: str) -> Any:
+    """Parse HTML text with the shared parser; returns the root element (or None)."""
+    if not text.strip():
+        return None
+    return etree.fromstring(text, parser=HTML_PARSER)
+
+
 def _strip_declaration(text: str) -> str:
     """Drop an XML declaration: lxml refuses str input that declares an encoding."""
     stripped = text.lstrip()
@@ -160,7 +167,10 @@ class Page:
     @property
     def head(self) -> str:
         """The first 4,000 characters, lower-cased, for cheap detection."""
-        return self.text[:4000].lower()
+        head = self.cache.get("head")
+        if head is None:
+            head = self.cache["head"] = self.text[:4000].lower()
+        return str(head)
 
     @property
     def looks_like_markup(self) -> bool:
@@ -171,8 +181,8 @@ class Page:
         """The page as an lxml HTML document (None when it cannot be parsed)."""
         if self._html is None:
             try:
-                self._html = html.document_fromstring(_strip_declaration(self.text), parser=HTML_PARSER)
-            except (etree.ParserError, ValueError):
+                self._html = parse_html(_strip_declaration(self.text))
+            except (etree.ParserError, etree.XMLSyntaxError, ValueError):
                 self._html = False
         return None if self._html is False else self._html
 

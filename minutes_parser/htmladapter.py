@@ -49,7 +49,8 @@ class HtmlAdapter(BaseAdapter):
             if parsed.path.rsplit("/", 1)[-1].lower() in self.url_kinds:
                 score += 0.3
         if page.looks_like_markup:
-            hits = sum(1 for m in self.markers if m in page.text)
+            text = page.text[:400000]
+            hits = sum(1 for m in self.markers if m in text)
             score += min(0.9, 0.35 * hits)
         elif not score:
             return 0.0

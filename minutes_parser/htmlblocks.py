@@ -92,6 +92,7 @@ SKIP_TAGS = frozenset(
 )
 CELL_TAGS = frozenset({"td", "th"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BREAK_TAGS = BLOCK_TAGS | CELL_TAGS
 _DOC_HREF = re.compile(
     r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|(?:^|/)documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/|DocumentRenderer|ViewDocument|Document\.ashx|View\.ashx\?M=(?:A|M|F))",
     re.IGNORECASE,
@@ -123,6 +124,15 @@ def classes(el: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _hidden(el: Any) -> bool:
+    """Fast check for the walk: cheap substring tests before any regex."""
+    cls = el.get("class")
+    if cls is not None and ("mgHide" in cls or "hidden" in cls) and is_hidden(el):
+        return True
+    style = el.get("style")
+    return style is not None and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style) is not None
+
+
 def is_hidden(el: Any) -> bool:
     """Hidden by a class hint (``mgHide``) or an inline style."""
     cls = classes(el)
@@ -150,7 +160,7 @@ def _collect(el: Any, parts: list[str], drop_sizes: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if node is not el:
             stack.append((node, True))
-        if tag.lower() in SKIP_TAGS or is_hidden(node) or (drop_sizes and "mgFileSize" in classes(node)):
+        if tag.lower() in SKIP_TAGS or _hidden(node) or (drop_sizes and "mgFileSize" in classes(node)):
             continue
         if tag.lower() == "br":
             parts.append(" ")
@@ -166,9 +176,9 @@ def size_text(el: Any) -> str | None:
     """The printed file size inside a link ("PDF 119 KB"), if any."""
     for node in el.iter():
         if "mgFileSize" in classes(node):
-            return clean(node.text_content())
+            return clean("".join(node.itertext()))
     # Restyled pages: a trailing "PDF 119 KB" text run inside the link.
-    tail = clean(el.text_content())
+    tail = clean("".join(el.itertext()))
     match = re.search(
         r"(?:\b\w+\s+icon\s*)?\b[A-Za-z]{2,5}\s+\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB)\s*$", tail, re.IGNORECASE
     )
@@ -178,9 +188,10 @@ def size_text(el: Any) -> str | None:
 class Renderer:
     """Accumulates inline text and flushes it into blocks at line breaks."""
 
-    def __init__(self, on_element: Handler | None = None) -> None:
+    def __init__(self, on_element: Handler | None = None, on_tags: frozenset[str] = frozenset({"table"})) -> None:
         self.blocks: list[Block] = []
         self.on_element = on_element
+        self.on_tags = on_tags
         self._buf: list[str] = []
         self._line: int | None = None
         self._kind: BlockKind = "para"
@@ -215,48 +226,71 @@ class Renderer:
         return self.blocks
 
     def walk(self, root: Any) -> None:
-        """Render ``root`` (its own tail is not included)."""
-        stack: list[tuple[Any, int]] = [(root, 0)]  # state 0: enter, 1: leave
+        """Render ``root`` (its own tail is not included).
+
+        One pass over the tree with an explicit stack; the per-element work is
+        kept inline because it runs for every element of every page.
+        """
+        breaks = BREAK_TAGS
+        skip = SKIP_TAGS
+        on_element = self.on_element
+        on_tags = self.on_tags
+        buf = self._buf
+        stack: list[tuple[Any, bool]] = [(root, False)]  # (element, leaving)
         while stack:
-            el, state = stack.pop()
-            tag = el.tag.lower() if isinstance(el.tag, str) else ""
-            if state == 1:
-                if tag in BLOCK_TAGS or tag in CELL_TAGS:
+            el, leaving = stack.pop()
+            tag = el.tag
+            if leaving:
+                if tag in breaks:
                     self.flush()
-                if el is not root:
-                    self._add_text(el.tail, getattr(el, "sourceline", None))
+                    buf = self._buf
+                tail = el.tail
+                if tail and el is not root:
+                    if self._line is None and not tail.isspace():
+                        self._line = el.sourceline
+                    buf.append(tail)
                 continue
-            if not tag:  # comments, processing instructions
-                if el is not root:
-                    self._add_text(el.tail, None)
+            if type(tag) is not str or tag in skip or _hidden(el):
+                tail = el.tail
+                if tail and el is not root:
+                    buf.append(tail)
                 continue
-            if tag in SKIP_TAGS or is_hidden(el):
-                if el is not root:
-                    self._add_text(el.tail, getattr(el, "sourceline", None))
+            if on_element is not None and tag in on_tags and el is not root and on_element(el, self):
+                buf = self._buf
+                tail = el.tail
+                if tail:
+                    buf.append(tail)
                 continue
-            if el is not root and self.on_element is not None and self.on_element(el, self):
-                self._add_text(el.tail, getattr(el, "sourceline", None))
+            if tag == "br" or (tag == "a" and is_doc_href(el.get("href"))):
+                if tag == "br":
+                    self.flush()
+                else:
+                    self.link(el)
+                buf = self._buf
+                tail = el.tail
+                if tail:
+                    self._line = el.sourceline
+                    buf.append(tail)
                 continue
-            if tag == "br":
+            if tag in breaks:
                 self.flush()
-                self._add_text(el.tail, getattr(el, "sourceline", None))
-                continue
-            if tag == "a" and is_doc_href(el.get("href")):
-                self.link(el)
-                self._add_text(el.tail, getattr(el, "sourceline", None))
-                continue
-            if tag in BLOCK_TAGS or tag in CELL_TAGS:
-                self.flush()
+                buf = self._buf
                 if tag in HEADING_TAGS:
                     self._kind = "heading"
                 elif tag == "li":
                     self._kind = "li"
                 elif tag in CELL_TAGS:
                     self._kind = "cell"
-            stack.append((el, 1))
-            self._add_text(el.text, getattr(el, "sourceline", None))
-            for child in reversed(list(el)):
-                stack.append((child, 0))
+            stack.append((el, True))
+            text = el.text
+            if text:
+                if self._line is None and not text.isspace():
+                    self._line = el.sourceline
+                buf.append(text)
+            children = list(el)
+            if children:
+                children.reverse()
+                stack.extend((child, False) for child in children)
 
     def link(self, el: Any) -> None:
         """Emit a document link block for anchor ``el``."""
@@ -270,9 +304,9 @@ class Renderer:
         self.emit(Block(kind="link", text=title, href=el.get("href"), line=getattr(el, "sourceline", None), meta=meta))
 
 
-def render(root: Any, on_element: Handler | None = None) -> list[Block]:
-    """Render an element to blocks."""
-    return Renderer(on_element).render(root)
+def render(root: Any, on_element: Handler | None = None, on_tags: frozenset[str] = frozenset({"table"})) -> list[Block]:
+    """Render an element to blocks; ``on_element`` sees the elements whose tag is in ``on_tags``."""
+    return Renderer(on_element, on_tags).render(root)
 
 
 def first_text(root: Any, paths: Iterable[etree.XPath]) -> str | None:

@@ -70,6 +70,8 @@ class BaseAdapter:
 
     name: ClassVar[str] = ""
     page_kinds: ClassVar[tuple[str, ...]] = ()
+    fallback: ClassVar[bool] = False
+    """True for last-resort adapters, asked only when no other is sure."""
 
     def detect(self, page: Page) -> float:
         """Return confidence 0..1; the base recognises nothing."""
@@ -166,14 +168,30 @@ def get(name: str) -> Adapter:
 
 
 def detect(page: Page) -> list[tuple[str, float]]:
-    """Every adapter's confidence for ``page``, most confident first."""
+    """Every adapter's confidence for ``page``, most confident first.
+
+    Fallback adapters (``fallback = True``, such as ``generic``) are asked only
+    when no specific adapter reaches the threshold, so the common case pays for
+    none of their work; when skipped they are listed with 0.0.
+    """
     scores: list[tuple[str, float]] = []
+    fallbacks = []
     for adapter in adapters():
-        try:
-            score = float(adapter.detect(page))
-        except Exception as exc:
-            logger.warning("adapter %s failed to detect: %s", adapter.name, exc)
-            score = 0.0
-        scores.append((adapter.name, max(0.0, min(1.0, score))))
+        if getattr(adapter, "fallback", False):
+            fallbacks.append(adapter)
+            continue
+        scores.append((adapter.name, _score(adapter, page)))
+    sure = any(score >= THRESHOLD for _, score in scores)
+    for adapter in fallbacks:
+        scores.append((adapter.name, 0.0 if sure else _score(adapter, page)))
     scores.sort(key=lambda pair: -pair[1])  # stable: newest first on ties
     return scores
+
+
+def _score(adapter: Adapter, page: Page) -> float:
+    try:
+        score = float(adapter.detect(page))
+    except Exception as exc:
+        logger.warning("adapter %s failed to detect: %s", adapter.name, exc)
+        score = 0.0
+    return max(0.0, min(1.0, score))

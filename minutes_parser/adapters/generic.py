@@ -35,6 +35,7 @@ class GenericAdapter(BaseAdapter):
 
     name: ClassVar[str] = "generic"
     page_kinds: ClassVar[tuple[str, ...]] = ("meeting", "agenda_item", "decision", "meeting_list")
+    fallback: ClassVar[bool] = True
 
     def detect(self, page: Page) -> float:
         """The grammar's democracy cues over the rendered lines, capped low."""

@@ -122,7 +122,7 @@ class ModernGovAdapter(BaseAdapter):
         meetings: list[Meeting] = []
         attendance: list[Person] = []
         handler = _Handler(page.url, meetings, attendance)
-        blocks = Renderer(handler).render(content)
+        blocks = Renderer(handler, frozenset({"table", "a", "ul", "div", "ol"})).render(content)
         hints: dict[str, Any] = {"meetings": meetings, "attendance": attendance}
         kind = _PAGE_KINDS.get(_page_name(page.url))
         if kind is not None:

@@ -20,10 +20,10 @@ from __future__ import annotations
 from typing import Any, ClassVar
 from urllib.parse import urljoin
 
-from lxml import etree, html
+from lxml import etree
 
 from ..blocks import Block, clean
-from ..decode import HTML_PARSER, Page
+from ..decode import Page, parse_html
 from ..grammar.dates import find_time, parse_date
 from ..htmlblocks import render, unescape_twice
 from ..models import Body, DocLink, Meeting, Person
@@ -65,9 +65,11 @@ def _html_blocks(fragment: str) -> list[Block]:
     if not fragment or not fragment.strip():
         return []
     try:
-        root = html.document_fromstring(f"<div>{fragment}</div>", parser=HTML_PARSER)
-    except (etree.ParserError, ValueError):
+        root = parse_html(f"<div>{fragment}</div>")
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return [Block(kind="para", text=clean(fragment))]
+    if root is None:
+        return []
     body = root.find("body")
     return render(body if body is not None else root)
 
@@ -80,7 +82,7 @@ class ModernGovXmlAdapter(BaseAdapter):
 
     def detect(self, page: Page) -> float:
         """Known answer roots (``<meeting>``, ``<getmeetings>``, ...) of well-formed XML."""
-        if not page.looks_like_markup:
+        if not page.looks_like_markup or "<html" in page.head or "<!doctype html" in page.head:
             return 0.0
         root = page.xml_root()
         if root is None or not isinstance(root.tag, str):

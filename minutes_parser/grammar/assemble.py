@@ -787,6 +787,8 @@ class _ItemReader:
         self.actions.append(Action(owner=owner, text=text, line=line))
 
     def _inline_action(self, text: str, line: int | None) -> None:
+        if "to action" not in text.lower():
+            return
         for m in R.ACTION_INLINE.finditer(text):
             owner = re.sub(r"^the\s+", "", m.group("owner"), flags=re.IGNORECASE)
             self._action(owner, line, text)

@@ -260,6 +260,9 @@ _UNITS = {"b": 1, "bytes": 1, "kb": 1024, "mb": 1024 * 1024, "gb": 1024 * 1024 *
 
 def split_doc_suffix(text: str) -> tuple[str, str | None, int | None]:
     """Split "Report pdf icon PDF 129 KB" into ("Report", "pdf", 132096)."""
+    tail = text[-6:].lower()
+    if not (tail.endswith("b") or tail.endswith("bytes")) or not any(ch.isdigit() for ch in text[-16:]):
+        return text, None, None
     m = DOC_SUFFIX.search(text)
     if m is None:
         return text, None, None
@@ -415,8 +418,8 @@ Predicate = Callable[[str], bool]
 # ----------------------------------------------------------------- recognising a democracy page
 # Line-start cues of democracy pages, with weights. News articles report
 # decisions in prose; democracy pages carry these labels and headings.
-DEMOCRACY_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE | re.MULTILINE), weight)
+_CUE_SOURCES: tuple[tuple[str, float], ...] = tuple(
+    (pattern, weight)
     for pattern, weight in (
         (r"^\s*(?:agenda item|issue - meetings|issue - decisions|decision details|issue details)\s*$", 0.6),
         (r"^\s*agenda(?:, decisions)?(?: and (?:draft )?(?:minutes|decisions))\s*$", 0.6),
@@ -452,14 +455,29 @@ DEMOCRACY_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
 )
 
 
+DEMOCRACY_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE | re.MULTILINE), weight) for pattern, weight in _CUE_SOURCES
+)
+_CUE_LINE = re.compile(
+    "|".join(
+        f"(?P<c{i}>{pattern.removeprefix('^').removeprefix(chr(92) + 's*')})"
+        for i, (pattern, _) in enumerate(_CUE_SOURCES)
+    ),
+    re.IGNORECASE,
+)
+_CUE_WEIGHTS = {f"c{i}": weight for i, (_, weight) in enumerate(_CUE_SOURCES)}
+
+
 def democracy_score(text: str) -> float:
     """How much ``text`` (one line per block) reads like a democracy page (0..1).
 
     News articles report decisions in prose; democracy pages carry labels and
     headings at the start of lines ("Minutes:", "RESOLVED", "Decision Maker:").
+    Each line is matched once against all cues combined.
     """
-    score = 0.0
-    for pattern, weight in DEMOCRACY_CUES:
-        if pattern.search(text):
-            score += weight
-    return min(score, 1.0)
+    found: set[str] = set()
+    for line in text.splitlines():
+        m = _CUE_LINE.match(line.lstrip())
+        if m is not None and m.lastgroup:
+            found.add(m.lastgroup)
+    return min(sum(_CUE_WEIGHTS[name] for name in found), 1.0)
