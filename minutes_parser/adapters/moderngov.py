@@ -91,7 +91,7 @@ class ModernGovAdapter(BaseAdapter):
             score += 0.6
         if not page.looks_like_markup:
             return score if score and "<" in page.text[:2000] else 0.0
-        head = page.text[:200000]
+        head = page.text[:100000]
         if 'id="modgov"' in head or "id='modgov'" in head:
             score += 0.7
         for hint in (

@@ -60,6 +60,17 @@ def _text(el: Any, tag: str) -> str:
     return clean(unescape_twice(value)) if value else ""
 
 
+def _children(el: Any) -> dict[str, str]:
+    """Child tag → cleaned text, read in one pass (records with many fields)."""
+    out: dict[str, str] = {}
+    for child in el:
+        if isinstance(child.tag, str) and child.text and child.tag not in out:
+            text = clean(unescape_twice(child.text))
+            if text:
+                out[child.tag] = text
+    return out
+
+
 def _html_blocks(fragment: str) -> list[Block]:
     """Escaped HTML from the XML, through the HTML parser and the renderer."""
     if not fragment or not fragment.strip():
@@ -216,24 +227,26 @@ def _committee_meetings(committee: Any, url: str | None) -> list[Meeting]:
 
 
 def _person(el: Any, ward: str | None) -> Person:
+    fields = _children(el)
     address_parts: list[str] = []
     phone = email = None
     for tag in ("workaddress", "homeaddress"):
         part = el.find(tag)
         if part is None:
             continue
-        lines = [_text(part, f"line{i}") for i in range(1, 6)] + [_text(part, "postcode")]
+        sub = _children(part)
+        lines = [sub.get(f"line{i}", "") for i in range(1, 6)] + [sub.get("postcode", "")]
         if not address_parts and any(lines):
             address_parts = [line for line in lines if line]
-        phone = phone or _text(part, "phone") or _text(part, "mobile") or None
-        email = email or _text(part, "email") or None
+        phone = phone or sub.get("phone") or sub.get("mobile")
+        email = email or sub.get("email")
     return Person(
-        name=_text(el, "fullusername"),
-        party=_text(el, "politicalpartytitle") or _text(el, "politicalgrouptitle") or None,
-        ward=ward or _text(el, "representing") or None,
-        role=_text(el, "keyposts") or None,
+        name=fields.get("fullusername", ""),
+        party=fields.get("politicalpartytitle") or fields.get("politicalgrouptitle"),
+        ward=ward or fields.get("representing"),
+        role=fields.get("keyposts"),
         email=email,
         phone=phone,
         address=", ".join(address_parts) or None,
-        photo_url=_text(el, "photobigurl") or _text(el, "photosmallurl") or None,
+        photo_url=fields.get("photobigurl") or fields.get("photosmallurl"),
     )

@@ -276,7 +276,7 @@ def _scheme(blocks: Sequence[Block], start: int, scheme: str) -> list[tuple[int,
         elif scheme == "dash":
             m = R.ITEM_DASH.match(text)
             if m:
-                header = {"number": m.group("number"), "title": R.LEADERS.sub("", m.group("title")).strip(" .")}
+                header = {"number": m.group("number"), "title": R.strip_leaders(m.group("title"))}
         elif scheme == "bare":
             m = R.BARE_NUMBER.match(text)
             if m and i + 1 < len(blocks) and not R.BARE_NUMBER.match(blocks[i + 1].text):
@@ -289,7 +289,7 @@ def _scheme(blocks: Sequence[Block], start: int, scheme: str) -> list[tuple[int,
             raw = (block.raw or "").expandtabs(8)
             m = R.TOC_ROW.match(raw.strip()) if raw else None
             if m and "." not in m.group("number"):
-                title = R.LEADERS.sub("", clean(m.group("title"))).strip(" .")
+                title = R.strip_leaders(clean(m.group("title")))
                 if title and title[0].isalpha():
                     header = {"number": m.group("number"), "title": title}
         elif scheme == "pdf":

@@ -246,11 +246,31 @@ BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4}[a-z]?|\d{1,3}\.\d{1,2})\.?$")
 CAPS_NUMBERED = re.compile(r"^(?P<number>\d{1,4}(?:\.\d{1,2})?)\.?\s+(?P<title>[A-Z][A-Z&'’]{2,}\b.*)$")
 TOC_ROW = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2})?)\.?\s{2,}(?P<title>\S.*?)(?:\s{2,}\d{0,4})?\s*$")
 NUMBERED_PARA = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>\S.*)$")
-LEADERS = re.compile(r"(?:\s*\.{2,}\s*\d{0,4}|\s{2,}\d{1,4}|\s+\d{1,3})\s*$")
+
+
+def strip_leaders(title: str) -> str:
+    """Drop a table of contents' dot leaders and page number ("MINUTES.. 4" → "MINUTES").
+
+    Written as a scan from the end rather than a regex, so it is linear on any line.
+    """
+    text = title.rstrip()
+    end = len(text)
+    digits = end
+    while digits > 0 and end - digits < 4 and text[digits - 1].isdigit():
+        digits -= 1
+    if digits < end:
+        before = text[:digits]
+        gap = len(before) - len(before.rstrip(" \t"))
+        dotted = before.rstrip(" \t").endswith("..")
+        if dotted or gap >= 2 or (gap == 1 and end - digits <= 3):
+            text = before
+    stripped = text.rstrip(" \t.")
+    return stripped if stripped else title.strip()
+
 
 # ----------------------------------------------------------------- documents
 DOC_SUFFIX = re.compile(
-    r"\s*(?:(?:pdf|word|excel|powerpoint|html|text|rtf|zip|doc|docx|xls|xlsx)\s+icon\s*)?"
+    r"(?:\b(?:pdf|word|excel|powerpoint|html|text|rtf|zip|doc|docx|xls|xlsx)\s+icon\s*)?"
     r"\b(?P<fmt>PDF|DOCX?|XLSX?|PPTX?|RTF|HTML?|TXT|CSV|ODT|ODS|ZIP|MSG|JPE?G|PNG)\s+"
     r"(?P<size>\d{1,6}(?:\.\d{1,3})?)\s*(?P<unit>KB|MB|GB|B|bytes)\s*$",
     _I,
@@ -292,7 +312,7 @@ RESULT = re.compile(
     _I,
 )
 TRAILING_RESULT = re.compile(
-    r"\s+(?P<result>(?:MOTION\s+)?(?:CARRIED|LOST|DEFEATED|WITHDRAWN)(?:\s+(?:UNANIMOUSLY|ON\s+THE\s+CASTING\s+VOTE[A-Za-z ]{0,40}))?)\.?\s*$"
+    r"(?<!\s)\s+(?P<result>(?:MOTION\s+)?(?:CARRIED|LOST|DEFEATED|WITHDRAWN)(?:\s+(?:UNANIMOUSLY|ON\s+THE\s+CASTING\s+VOTE[A-Za-z ]{0,40}))?)\.?\s*$"
 )
 LOST = re.compile(
     r"^(?:the\s+)?(?:motion\s+|amendment\s+)?(?:was\s+)?(?:lost|defeated|failed|withdrawn|not\s+carried)\b", _I

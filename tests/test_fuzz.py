@@ -1,0 +1,159 @@
+"""Hostile input: mutated real pages, deep nesting, NUL bytes, wrong charsets, huge pages.
+
+Only a Document or a ParseError may come out, in time proportional to size.
+Hypothesis runs are bounded (examples and deadline) to keep CI within minutes.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, SAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import minutes_parser
+from minutes_parser import Document, ParseError
+from minutes_parser.grammar import rules
+
+REAL = {
+    "text": CORPUS / "seeds" / "bradford_issue-history_ofsted-monitoring.txt",
+    "moderngov": CORPUS / "moderngov" / "lgsf-fixture_ieDecisionDetails_1.html",
+    "moderngov-page": SAMPLES / "gloucester_ieListDocuments_cabinet-21-nov-2025.html",
+    "moderngov-xml": CORPUS / "moderngov-xml" / "manchester_GetMeeting_1.xml",
+    "legistar-api": CORPUS / "legistar-api" / "nyc_eventitems_1.json",
+    "cmis": CORPUS / "cmis" / "birmingham_meeting-summary_1.html",
+    "infocouncil": Path(__file__).parent / "pages" / "infocouncil_minutes_constructed.html",
+}
+DATA = {name: path.read_bytes() for name, path in REAL.items()}
+FUZZ = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+
+
+def outcome(data: bytes, **kwargs: str) -> object:
+    try:
+        return minutes_parser.parse(data, **kwargs)
+    except ParseError as exc:
+        return exc
+
+
+def _mutate(data: bytes, kind: str, where: int, junk: bytes) -> bytes:
+    where = where % (len(data) + 1)
+    if kind == "truncate":
+        return data[:where]
+    if kind == "delete-tag":
+        start = data.find(b"<", where)
+        end = data.find(b">", start)
+        return data if start < 0 or end < 0 else data[:start] + data[end + 1 :]
+    if kind == "unclose":
+        start = data.find(b"</", where)
+        end = data.find(b">", start)
+        return data if start < 0 or end < 0 else data[:start] + data[end + 1 :]
+    if kind == "nul":
+        return data[:where] + b"\x00" * 5 + data[where:]
+    if kind == "charset":
+        return (
+            b'<?xml version="1.0" encoding="utf-16"?>' + data
+            if data.startswith(b"<")
+            else data.decode("utf-8", "replace").encode("cp1252", "replace")
+        )
+    return data[:where] + junk + data[where:]
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+@FUZZ
+@given(
+    kind=st.sampled_from(["truncate", "delete-tag", "unclose", "nul", "charset", "insert"]),
+    where=st.integers(min_value=0, max_value=10**6),
+    junk=st.binary(max_size=64),
+)
+def test_mutated_real_pages(name: str, kind: str, where: int, junk: bytes) -> None:
+    result = outcome(_mutate(DATA[name], kind, where, junk))
+    assert isinstance(result, Document | ParseError)
+
+
+@pytest.mark.parametrize(
+    "adapter", ["text", "moderngov", "moderngov-xml", "legistar", "legistar-api", "cmis", "infocouncil", "generic"]
+)
+@FUZZ
+@given(data=st.binary(max_size=3000))
+def test_every_adapter_forced_on_arbitrary_bytes(adapter: str, data: bytes) -> None:
+    assert isinstance(outcome(data, adapter=adapter), Document | ParseError)
+
+
+@pytest.mark.parametrize("adapter", ["moderngov", "generic", "legistar", "infocouncil", "cmis"])
+def test_ten_thousand_deep_nesting(adapter: str) -> None:
+    page = (
+        b"<html><body>"
+        + b"<div>" * 10_000
+        + b"Minutes: RESOLVED that it be noted."
+        + b"</div>" * 10_000
+        + b"</body></html>"
+    )
+    start = time.perf_counter()
+    result = outcome(page, adapter=adapter)
+    assert isinstance(result, Document | ParseError)
+    assert time.perf_counter() - start < 10
+
+
+def test_fifty_megabyte_html_page_in_linear_time() -> None:
+    row = "<p>RESOLVED – That the report be noted and the Committee agrees the recommendations.</p>\n"
+    head = "<html><body><h1>Agenda item</h1><h2>Budget</h2>"
+    small = (head + row * (5 * 1024 * 1024 // len(row)) + "</body></html>").encode()
+    large = (head + row * (50 * 1024 * 1024 // len(row)) + "</body></html>").encode()
+    t0 = time.perf_counter()
+    small_result = outcome(small)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    large_result = outcome(large)
+    t_large = time.perf_counter() - t0
+    assert isinstance(small_result, Document | ParseError) and isinstance(large_result, Document | ParseError)
+    assert t_large < 180
+    assert t_large < 20 * max(t_small, 0.05), (t_small, t_large)
+
+
+# 20,000-character lines: a linear pattern takes milliseconds, a quadratic one seconds.
+ADVERSARIAL = [
+    "a " * 10_000,
+    "(" * 20_000,
+    "1." * 10_000,
+    "RESOLVED " * 2_000,
+    "Meeting: 01/01/2020 - " + "x" * 20_000,
+    "Moved by Councillor " + "Ab " * 6_000,
+    "Contact: " + "Jane Smith, " * 2_000,
+    " " * 20_000 + "x",
+    " " * 20_000 + "9",
+    "9" * 20_000,
+    "ACTION: " + "-" * 20_000,
+    "A" * 20_000 + " to action",
+    "Decision of the " + "Cabinet " * 2_500,
+    "Cr Ab " * 4_000 + "seconded",
+    ". " * 10_000 + "1",
+    "0" + " 1" * 10_000,
+    "x@" * 10_000,
+]
+
+
+def test_regexes_run_in_linear_time_on_adversarial_lines() -> None:
+    patterns = [v for v in vars(rules).values() if isinstance(v, re.Pattern)]
+    patterns += [rule.pattern for rule in rules.HEADING_RULES]
+    assert len(patterns) > 30
+    for line in ADVERSARIAL:
+        for pattern in patterns:
+            start = time.perf_counter()
+            pattern.search(line)
+            pattern.match(line)
+            elapsed = time.perf_counter() - start
+            assert elapsed < 0.5, f"{pattern.pattern[:60]!r} took {elapsed:.2f}s on {line[:30]!r}..."
+
+
+def test_adversarial_lines_through_the_whole_grammar() -> None:
+    page = "Agenda item\n\nTitle\n\n" + "\n".join(ADVERSARIAL)
+    start = time.perf_counter()
+    result = outcome(page.encode(), adapter="text")
+    assert isinstance(result, Document | ParseError)
+    assert time.perf_counter() - start < 30
