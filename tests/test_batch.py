@@ -85,9 +85,9 @@ def test_bytes_and_text_sources(tmp_path: Path) -> None:
 def test_dask_local_cluster_parses_raw_pages() -> None:
     distributed = pytest.importorskip("distributed")
     raw = sorted(p for p in (SHARED / "raw").rglob("*") if p.is_file() and p.name != "MANIFEST.tsv")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with distributed.Client(cluster) as client:
-            results = list(parse_many(raw, executor=client.get_executor()))
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        results = list(parse_many(raw, executor=client.get_executor()))
     assert len(results) == len(raw)
     assert all(r.ok or isinstance(r.error, minutes_parser.UnrecognizedPage) for r in results)
     assert sum(r.ok for r in results) >= 100
