@@ -21,6 +21,7 @@ from .models import AgendaItem, Meeting, Person
 from .registry import BaseAdapter
 
 _BODY = etree.XPath("//body")
+_TEXT = etree.XPath("string()")
 
 
 class HtmlAdapter(BaseAdapter):
@@ -73,6 +74,7 @@ class HtmlAdapter(BaseAdapter):
         meetings: list[Meeting] = []
         items: list[AgendaItem] = []
         people: list[Person] = []
+        structured = [0]
         base = page.url
         month_first = self.month_first
 
@@ -85,18 +87,15 @@ class HtmlAdapter(BaseAdapter):
             if is_calendar_widget(grid):
                 return True
             found_meetings = grid_meetings(grid, base=base, month_first=month_first)
-            if found_meetings:
-                meetings.extend(found_meetings)
-                return True
-            found_items = grid_items(grid, base=base, month_first=month_first)
-            if found_items:
-                items.extend(found_items)
-                return True
-            found_people = grid_people(grid, base=base)
-            if found_people:
-                people.extend(found_people)
-                return True
-            return False
+            found_items = [] if found_meetings else grid_items(grid, base=base, month_first=month_first)
+            found_people = [] if found_meetings or found_items else grid_people(grid, base=base)
+            if not (found_meetings or found_items or found_people):
+                return False
+            meetings.extend(found_meetings)
+            items.extend(found_items)
+            people.extend(found_people)
+            structured[0] += len(" ".join(str(_TEXT(el)).split()))
+            return True
 
         blocks = Renderer(on_element).render(content)
         hints: dict[str, Any] = {
@@ -104,6 +103,7 @@ class HtmlAdapter(BaseAdapter):
             "items": items,
             "people": people,
             "month_first": month_first,
+            "structured_chars": structured[0],
         }
         kind = self.url_kinds.get(urlparse(page.url).path.rsplit("/", 1)[-1].lower()) if page.url else None
         if kind:

@@ -41,4 +41,7 @@ class LegistarAdapter(HtmlAdapter):
         "Legistar",
     )
     month_first: ClassVar[bool] = True
-    content: ClassVar[tuple[etree.XPath, ...]] = (etree.XPath("//*[@id='ctl00_ContentPlaceHolder1_divContent']"),)
+    content: ClassVar[tuple[etree.XPath, ...]] = (
+        etree.XPath("//*[@id='ctl00_divMiddle']"),
+        etree.XPath("//*[@id='ctl00_ContentPlaceHolder1_divContent']"),
+    )

@@ -86,6 +86,8 @@ class Context:
     """Items the adapter read from structure (legislation grids), after the grammar's."""
     meeting: Meeting | None = None
     """The page's own meeting, when the adapter read it from structured data."""
+    structured_chars: int = 0
+    """Characters of content the adapter placed itself (grids), counted in coverage."""
 
 
 # ---------------------------------------------------------------- entry point
@@ -115,7 +117,7 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
             meeting or Meeting(url=ctx.url), attendance=(*(meeting.attendance if meeting else ()), *ctx.attendance)
         )
     meetings = ((meeting,) if meeting is not None else ()) + tuple(ctx.meetings)
-    unparsed, coverage = _leftovers(blocks, placed)
+    unparsed, coverage = _leftovers(blocks, placed, ctx.structured_chars)
     return Document(
         source=Source(url=ctx.url, adapter=ctx.adapter, page_kind=kind),
         title=title,
@@ -129,8 +131,10 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
     )
 
 
-def _leftovers(blocks: Sequence[Block], placed: list[bool]) -> tuple[tuple[Unplaced, ...], float | None]:
-    total = done = 0
+def _leftovers(
+    blocks: Sequence[Block], placed: list[bool], structured: int = 0
+) -> tuple[tuple[Unplaced, ...], float | None]:
+    total = done = structured
     out: list[Unplaced] = []
     for block, ok in zip(blocks, placed, strict=True):
         size = len(block.text)
@@ -170,6 +174,8 @@ def _page_kind_and_title(blocks: Sequence[Block], ctx: Context, placed: list[boo
         placed[index] = True
         kind = kind or found
         start = index + 1
+        if title is None and found == "meeting" and (" of " in text.lower() or any(ch.isdigit() for ch in text)):
+            title = text  # "Minutes of the Planning Committee held on ...": the page's own subject
         if title is None and found in ("agenda_item", "issue_history", "issue_decisions", "decision"):
             for j in range(index + 1, min(index + 4, len(blocks))):
                 candidate = blocks[j].text
@@ -791,7 +797,7 @@ class _ItemReader:
             return
         for m in R.ACTION_INLINE.finditer(text):
             owner = re.sub(r"^the\s+", "", m.group("owner"), flags=re.IGNORECASE)
-            self._action(owner, line, text)
+            self._action(owner, line, text.strip())
 
     def _label(self, label: R.LabelValue, line: int | None) -> bool:
         key, value = label.key, label.value
