@@ -115,6 +115,26 @@ HEADING_RULES: list[HeadingRule] = [
 ]
 
 
+HEADING_NEEDLES: dict[str, tuple[str, ...]] = {
+    "resolved": ("resolved",),
+    "agreed": ("agreed",),
+    "agreed-following": ("agreed the following",),
+    "resolution-number": ("resolution",),
+    "decision": ("decision",),
+    "recommended": ("recommend",),
+    "minutes": ("minutes",),
+    "documents": ("documents", "papers"),
+    "reasons": ("reason",),
+    "alternatives": ("alternative",),
+    "interests": ("interest",),
+    "purpose": ("purpose", "summary"),
+    "advice": (" of ",),
+    "decision-of": ("decision of",),
+}
+"""Words a heading rule's match must contain (lower case, first 80 characters): a
+cheap test before the regex. Rules without an entry are always tried."""
+
+
 class HeadingMatch(NamedTuple):
     """A heading found at the start of a block."""
 
@@ -128,7 +148,11 @@ def match_heading(text: str) -> HeadingMatch | None:
     """Return the first heading rule matching the start of ``text``."""
     if not text or len(text) < 5:
         return None
+    head = text[:80].lower()
     for rule in HEADING_RULES:
+        needles = HEADING_NEEDLES.get(rule.name)
+        if needles is not None and not any(n in head for n in needles):
+            continue
         m = rule.pattern.match(text)
         if m is None:
             continue
