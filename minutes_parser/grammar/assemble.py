@@ -261,16 +261,25 @@ def _item_starts(blocks: Sequence[Block], start: int, kind: str) -> list[tuple[i
             if m:
                 found.append((i, {"scheme": "date", **m.groupdict()}))
         return found
-    for scheme in ("heading", "dash", "bare", "caps", "toc", "pdf", "para"):
+    for scheme in ("heading", "dash", "bare", "code", "caps", "toc", "pdf", "para"):
         found = _scheme(blocks, start, scheme)
         if found:
             return found
     return []
 
 
+def _number_key(number: str) -> tuple[int, ...]:
+    """Ordering key of a printed item number: "5" < "5a" < "5.1" < "5.2" < "6"; "21/123" < "21/124"."""
+    parts = [int(p) for p in re.findall(r"\d+", number)[:3]] or [0]
+    letter = re.search(r"[a-z]$", number, re.IGNORECASE)
+    if letter:
+        parts.append(ord(letter.group(0).lower()) - 96)
+    return tuple(parts)
+
+
 def _scheme(blocks: Sequence[Block], start: int, scheme: str) -> list[tuple[int, Header | None]]:
     found: list[tuple[int, Header | None]] = []
-    last = -1
+    last: tuple[int, ...] = (-1,)
     for i in range(start, len(blocks)):
         block = blocks[i]
         text = block.text
@@ -283,6 +292,12 @@ def _scheme(blocks: Sequence[Block], start: int, scheme: str) -> list[tuple[int,
             m = R.ITEM_DASH.match(text)
             if m:
                 header = {"number": m.group("number"), "title": R.strip_leaders(m.group("title"))}
+        elif scheme == "code":
+            m = R.MINUTE_CODE.match(text)
+            if m:
+                head, sep, _ = m.group("title").partition(":")
+                title = head if sep and len(head) <= 90 else m.group("title")
+                header = {"number": m.group("number"), "para": m.group("title"), "title": title.strip()}
         elif scheme == "bare":
             m = R.BARE_NUMBER.match(text)
             if m and i + 1 < len(blocks) and not R.BARE_NUMBER.match(blocks[i + 1].text):
@@ -308,8 +323,8 @@ def _scheme(blocks: Sequence[Block], start: int, scheme: str) -> list[tuple[int,
         if header is None:
             continue
         if "number" in header and scheme != "heading":
-            value = int(re.match(r"\d+", header["number"]).group(0))  # type: ignore[union-attr]
-            if value <= last or (value > last + 50 and last >= 0):
+            value = _number_key(header["number"])
+            if value <= last or (value[0] > last[0] + 50 and last[0] >= 0):
                 continue
             last = value
         header["scheme"] = scheme
@@ -679,18 +694,18 @@ class _ItemReader:
         if scheme == "pdf" or header.get("title_line"):
             self._title_line(blocks[start].text)
             return start + 1
-        if scheme == "para":
+        if scheme in ("para", "code"):
             text = header.get("para", "")
             head, sep, rest = text.partition(":")
-            if sep and 2 <= len(head) <= 90 and "." not in head:
+            if scheme == "code" and not sep and len(text) <= 120 and not text.endswith("."):
+                self.title = text
+            elif sep and 2 <= len(head) <= 90 and "." not in head:
                 self.title = head.strip()
                 if rest.strip():
-                    self._content(rest.strip(), blocks[start].line)
-                    self._inline_action(rest, blocks[start].line)
+                    self._line(rest.strip(), blocks[start].line)
             else:
                 self.title = text
-                self._content(text, blocks[start].line)
-                self._inline_action(text, blocks[start].line)
+                self._line(text, blocks[start].line)
             return start + 1
         if header.get("date"):
             self.date = parse_date(header["date"], month_first=self.ctx.month_first)
@@ -734,6 +749,10 @@ class _ItemReader:
             if self.state == "documents":
                 self.documents.append(_doclink(block, self.ctx))
                 return
+        self._line(text, line)
+
+    def _line(self, text: str, line: int | None) -> None:
+        """Place one line of text: vote, heading, action, contact, label, document or content."""
         plain = _BULLET_PREFIX.sub("", text)
         if self._vote_line(plain, line):
             return
@@ -772,7 +791,7 @@ class _ItemReader:
             self.documents.append(DocLink(title=stripped, format=fmt, size_bytes=size))
             return
         self._inline_action(plain, line)
-        self._content(text, line)
+        self._motion_text(text, line)
 
     def _open(self, section: str) -> None:
         self.sections.append((section, []))
@@ -876,8 +895,14 @@ class _ItemReader:
         return False
 
     def _motion_text(self, text: str, line: int | None) -> None:
-        """Clause text that may end with the result ("... the request. LOST")."""
-        m = R.TRAILING_RESULT.search(text)
+        """Content that may end with an action or a vote's result ("... the request. LOST")."""
+        trailing = R.ACTION_TRAILING.search(text) if "ACTION" in text else None
+        if trailing is not None:
+            text = text[: trailing.start()].rstrip()
+            self._content(text, line)
+            self._action(trailing.group("owner").strip(" ."), line, text)
+            return
+        m = R.TRAILING_RESULT.search(text) if self.state in ("motion", "resolved") else None
         if m and m.start() > 0:
             self._content(text[: m.start()].strip(), line)
             self.vote["result"] = m.group("result").strip()

@@ -13,6 +13,7 @@ import re
 from ..models import Contact
 from .rules import EMAIL, PAREN_CONTACT, PHONE, ROLE_WORDS, looks_like_name
 
+_CONTACT_WORD = re.compile(r"^\(\s*(?:contact(?:\s+officer)?|report\s+author|tel(?:ephone)?)\s*:\s*", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:/|&|\band\b)\s*")
 _NOISE_WORDS = re.compile(
     r"\b(?:tel(?:ephone)?|phone|e-?mail|mobile|ext(?:ension)?|fax|or|on)\b\.?\s*:?", re.IGNORECASE
@@ -37,6 +38,8 @@ def _phones(text: str) -> list[str]:
 
 def paren_contacts(text: str, line: int | None = None) -> list[Contact]:
     """Parse "(Irfan Alam - 01274 432904)" lines; [] when ``text`` is not one."""
+    if text[:1] == "(":
+        text = _CONTACT_WORD.sub("(", text, count=1)
     m = PAREN_CONTACT.match(text)
     if m is None:
         return []

@@ -33,8 +33,9 @@ HEADING_RULES: list[HeadingRule] = [
         "resolved",
         "resolved",
         re.compile(
-            r"^(?:(?:the|it\s+was)\s+)?(?:(?:full\s+)?(?:committee|sub-committee|cabinet|council|board|panel|executive|forum|members)\s+)?"
-            r"resolved(?:\s+(?:unanimously|accordingly))?"
+            r"^(?:(?:the|it\s+was(?:\s+(?:therefore|further|then|unanimously|accordingly|duly|moved,?\s+seconded,?\s+and))?)\s+)?"
+            r"(?:(?:[A-Za-z&'-]{2,25}\s+){0,3}(?:committee|sub-committee|cabinet|council|board|panel|executive|forum|members|group|authority|assembly|commission)\s+)?"
+            r"(?:unanimously\s+|therefore\s+|further\s+)?resolved(?:\s+(?:unanimously|accordingly|as\s+follows))?"
             r"(?:\s*(?::-|[:\-\u2013\u2014]+)\s*(?:\((?:unanimously|by\s[^)]{1,60}|nem\.?\s*con\.?)\)\s*)?|\s+(?=(?:that|to)\b)|\s*\((?:unanimously|by\s[^)]{1,60})\)\s*:?\s*|\s*$)",
             _I,
         ),
@@ -42,7 +43,11 @@ HEADING_RULES: list[HeadingRule] = [
     HeadingRule(
         "agreed",
         "resolved",
-        re.compile(r"^(?:it\s+was\s+)?agreed(?:\s+unanimously)?" + _SEP, _I),
+        re.compile(
+            r"^(?:it\s+was\s+(?:therefore\s+|further\s+|then\s+|unanimously\s+|duly\s+|moved,?\s+seconded,?\s+and\s+)?)?agreed(?:\s+unanimously)?"
+            + _SEP,
+            _I,
+        ),
     ),
     HeadingRule(
         "agreed-following",
@@ -267,6 +272,8 @@ HEADED_ITEM = re.compile(
 DATE_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+-\s+(?P<title>\S.*)$")
 ITEM_DASH = re.compile(r"^ITEM\s*[-\u2013:]?\s*(?P<number>\d{1,3}[A-Za-z]?)\s+(?P<title>\S.*)$")
 BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4}[a-z]?|\d{1,3}\.\d{1,2})\.?$")
+MINUTE_CODE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?:\.\d{1,2})?)\.?\s+(?P<title>[A-Z].{2,300})$")
+"""Parish and town council minute numbers: "21/123 APOLOGIES", "23/45. Planning: ..."."""
 CAPS_NUMBERED = re.compile(r"^(?P<number>\d{1,4}(?:\.\d{1,2})?)\.?\s+(?P<title>[A-Z][A-Z&'’]{2,}\b.*)$")
 TOC_ROW = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2})?)\.?\s{2,}(?P<title>\S.*?)(?:\s{2,}\d{0,4})?\s*$")
 NUMBERED_PARA = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>\S.*)$")
@@ -317,7 +324,9 @@ def split_doc_suffix(text: str) -> tuple[str, str | None, int | None]:
 
 
 # ----------------------------------------------------------------- actions
-ACTION_LINE = re.compile(r"^ACTION(?:\s+BY)?\s*(?::-|[:\-\u2013\u2014])\s*(?P<owner>\S.{0,200})$", _I)
+ACTION_LINE = re.compile(r"^\(?ACTION(?:\s+BY)?\s*(?::-|[:\-\u2013\u2014])\s*(?P<owner>[^\s)].{0,200}?)\)?\.?$", _I)
+ACTION_TRAILING = re.compile(r"(?<=[.;)])\s+\(?ACTION(?:\s+BY)?\s*:\s*(?P<owner>[A-Z][^.;:()]{1,80}?)\)?\.?$")
+"""An "ACTION: owner" at the end of a resolution's paragraph (upper-case ACTION only)."""
 ACTION_INLINE = re.compile(
     r"(?:^|[.;]\s+|\s)(?P<owner>(?:the\s+)?[A-Z][A-Za-z]{1,20}(?:\s+[A-Z][A-Za-z]{1,20}){0,3})\s+to\s+(?i:action)\b"
 )
