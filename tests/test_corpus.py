@@ -81,3 +81,29 @@ def test_copies_equal_shared_corpus() -> None:
     assert mine == theirs, f"only here: {sorted(mine - theirs)}; only in shared: {sorted(theirs - mine)}"
     for rel in sorted(mine):
         assert filecmp.cmp(CORPUS / rel, shared / rel, shallow=False), f"{rel} differs from ../shared/corpus"
+
+
+CUT_OFF = [
+    "text/aberdeen_meeting_committee-may-2013.txt",
+    "text/coventry_meeting_cabinet-oct-2018.txt",
+    "text/stockport_meeting_bramhall-area-committee.txt",
+    "text/wilmot_escribe-minutes_council-may-2024.txt",
+]
+COMPLETE = [
+    "seeds/bradford_issue-history_ofsted-monitoring.txt",
+    "seeds/bradford_agenda-item_ilacs-send.txt",
+    "text/trafford_issue-meetings_minutes.txt",
+    "cmis/birmingham_meeting-summary_1.html",
+]
+
+
+@pytest.mark.parametrize("name", CUT_OFF)
+def test_capture_cut_off_mid_page_warns(name: str) -> None:
+    doc = minutes_parser.parse(CORPUS / name)
+    assert doc.items, "parses what it has"
+    assert any("cut off" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("name", COMPLETE)
+def test_complete_page_does_not_warn(name: str) -> None:
+    assert not any("cut off" in w for w in minutes_parser.parse(CORPUS / name).warnings)

@@ -117,6 +117,9 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
             meeting or Meeting(url=ctx.url), attendance=(*(meeting.attendance if meeting else ()), *ctx.attendance)
         )
     meetings = ((meeting,) if meeting is not None else ()) + tuple(ctx.meetings)
+    cut = _cut_off(blocks)
+    if cut:
+        ctx.warnings.append(cut)
     unparsed, coverage = _leftovers(blocks, placed, ctx.structured_chars)
     return Document(
         source=Source(url=ctx.url, adapter=ctx.adapter, page_kind=kind),
@@ -129,6 +132,31 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
         unparsed=unparsed,
         coverage=coverage,
     )
+
+
+_ENDS_OPEN = re.compile(r"[\w,&(\-\u2013]$")
+
+
+def _cut_off(blocks: Sequence[Block]) -> str | None:
+    """A warning when the page stops mid-sentence (a capture cut off), else None."""
+    for block in reversed(blocks):
+        text = block.text
+        if not text or _is_noise(text) or block.kind in ("item", "link"):
+            continue
+        if block.kind in ("heading", "cell") or len(text) < 6 or not _ENDS_OPEN.search(text):
+            return None
+        if R.match_label(text) or R.match_heading(text) or R.REFERRAL.match(text) or R.split_doc_suffix(text)[1]:
+            return None
+        words = text.split()
+        # A short line ending in a lower-case word is a cut only in a text capture;
+        # in markup, block boundaries are the page's own ("On-line meeting").
+        if len(words) < 6 and not (block.raw is not None and len(words) >= 2 and words[-1].islower()):
+            return None
+        if not any(ch.islower() for ch in text):
+            return None
+        where = f" (line {block.line})" if block.line else ""
+        return f"the page ends mid-sentence{where}: it looks cut off; parsed what it has"
+    return None
 
 
 def _leftovers(
