@@ -647,6 +647,9 @@ class _ItemReader:
         self.date: dt.date | None = meeting.date if meeting else None
         self.own_meeting = False
         self.sections: list[tuple[str, list[Para]]] = []
+        self.groups: list[int] = []
+        """For each section, the block it stood in: a "Decision:" or "Minutes:" heading starts a new one."""
+        self.group = 0
         self.state = "summary"
         self.actions: list[Action] = []
         self.contacts: list[Contact] = []
@@ -819,10 +822,28 @@ class _ItemReader:
             self.documents.append(DocLink(title=stripped, format=fmt, size_bytes=size))
             return
         self._inline_action(plain, line)
+        if self.state not in ("resolved", "decision", "motion", "recommendations") and (
+            "RESOLVED" in plain or "AGREED" in plain
+        ):
+            inline = R.INLINE_DECISION.search(plain)
+            if inline is not None and inline.end() < len(plain):
+                before = plain[: inline.start()].strip()
+                if before:
+                    self._content(before, line)
+                previous = self.state
+                self.state = "resolved"
+                self._open("resolved")
+                self._motion_text(plain[inline.end() :].strip(), line)
+                if not plain.rstrip().endswith(":") and self.state == "resolved":
+                    self.state = previous
+                return
         self._motion_text(text, line)
 
     def _open(self, section: str) -> None:
+        if section in ("decision", "minutes", "recommendations", "summary", "documents"):
+            self.group += 1
         self.sections.append((section, []))
+        self.groups.append(self.group)
 
     def _content(self, text: str, line: int | None) -> None:
         if not self.sections or self.sections[-1][0] != self.state:
@@ -979,20 +1000,17 @@ class _ItemReader:
         alternatives: list[str] = []
         interests: list[str] = []
         has_resolved = any(s == "resolved" and p for s, p in self.sections)
-        for section, paras in self.sections:
+        rec_groups: list[int] = []
+        res_groups: list[int] = []
+        for (section, paras), group in zip(self.sections, self.groups, strict=True):
             if not paras:
                 continue
             if section == "recommendations":
-                _merge(recs, split_clauses(paras))
-            elif section == "resolved":
-                _merge(resolutions, split_clauses(paras))
+                _merge(recs, rec_groups, split_clauses(paras), group)
+            elif section in ("resolved", "motion") or (section == "decision" and not has_resolved):
+                _merge(resolutions, res_groups, split_clauses(paras), group)
             elif section == "decision":
-                if has_resolved:
-                    minutes.extend(p.text for p in paras)
-                else:
-                    _merge(resolutions, split_clauses(paras))
-            elif section == "motion":
-                _merge(resolutions, split_clauses(paras))
+                minutes.extend(p.text for p in paras)
             elif section == "minutes":
                 minutes.extend(p.text for p in paras if not R.INFINITIVE_DECISION.match(p.text))
             elif section == "summary":
@@ -1086,12 +1104,15 @@ def _role_name_contacts(value: str, line: int | None) -> list[Contact]:
     return label_contacts(value, line)
 
 
-def _merge(into: list[Clause], new: list[Clause]) -> None:
-    """Add clauses, counting a clause printed twice (Decision and Minutes) once."""
+def _merge(into: list[Clause], groups: list[int], new: list[Clause], group: int) -> None:
+    """Add clauses, counting a clause printed again in another block (the "Decision:"
+    block and again in "Minutes:") once; repeats within one block are separate
+    decisions and stay."""
     for clause in new:
-        if any(R.similar(clause.text, c.text) for c in into):
+        if any(g != group and R.similar(clause.text, c.text) for c, g in zip(into, groups, strict=True)):
             continue
         into.append(clause)
+        groups.append(group)
 
 
 def _dedupe_docs(docs: list[DocLink]) -> list[DocLink]:

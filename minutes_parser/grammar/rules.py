@@ -178,6 +178,12 @@ def _starts_clause(rest: str) -> bool:
     return _CLAUSE_START.match(rest) is not None
 
 
+INLINE_DECISION = re.compile(
+    r"(?<=[\s,;:.])(?:it\s+was\s+(?:therefore\s+|further\s+|then\s+|unanimously\s+)?)?(?:RESOLVED|AGREED)(?:\s+UNANIMOUSLY)?"
+    r"(?:\s*(?::-|[:\-\u2013\u2014])\s*|\s+(?=(?:that|to|THAT|TO)\b))"
+)
+"""A decision inside a paragraph of narrative: "After discussion it was RESOLVED that ...".
+Upper case only: "the matter was resolved" is narrative."""
 INFINITIVE_DECISION = re.compile(
     r"^To\s+(?:approve|agree|note|endorse|adopt|accept|confirm|defer|delegate|authorise|authorize|refer|request|recommend|reject|receive\s+and\s+note|appoint|grant|refuse)\b.{0,600}[.;]$"
 )
