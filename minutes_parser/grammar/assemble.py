@@ -795,6 +795,8 @@ class _ItemReader:
                 self.state = "other"
                 return
             self.state = heading.section
+            if heading.section in ("decision", "minutes", "recommendations", "summary", "documents"):
+                self.group += 1
             self._open(self.state)
             if heading.rest and not self._vote_line(heading.rest, line):
                 self._motion_text(heading.rest, line)
@@ -840,8 +842,6 @@ class _ItemReader:
         self._motion_text(text, line)
 
     def _open(self, section: str) -> None:
-        if section in ("decision", "minutes", "recommendations", "summary", "documents"):
-            self.group += 1
         self.sections.append((section, []))
         self.groups.append(self.group)
 

@@ -1,0 +1,120 @@
+"""The shared grammar's rules, on real pages where they occur and on short cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import CORPUS
+
+import minutes_parser
+from minutes_parser.grammar.clauses import Para, split_clauses
+from minutes_parser.grammar.contacts import label_contacts, paren_contacts
+from minutes_parser.grammar.dates import find_date, find_time
+from minutes_parser.grammar.rules import match_heading, split_doc_suffix
+
+
+def _item(name: str, index: int = 0) -> minutes_parser.AgendaItem:
+    return minutes_parser.parse(CORPUS / name).items[index]
+
+
+def test_nested_sub_clauses_stay_in_parent() -> None:
+    item = _item("text/northherts_decision-details_os-resolutions.txt")
+    assert [c.label for c in item.resolutions] == ["1", "2", "3", "4"]
+    assert "(i) All Resolutions" in item.resolutions[1].text and "(ii) for future" in item.resolutions[1].text
+
+
+def test_stem_before_numbered_clauses_is_not_a_clause() -> None:
+    item = _item("text/sheffield_agenda-item_work-programme.txt")
+    assert [c.label for c in item.resolutions] == ["1", "2", "3"]
+    assert not any("note that" in c.text for c in item.resolutions)
+
+
+def test_resolution_in_decision_and_minutes_counts_once() -> None:
+    item = _item("seeds/bradford_issue-history_ofsted-monitoring.txt")
+    assert len(item.resolutions) == 1 and len(item.actions) == 1 and len(item.contacts) == 1
+    assert item.actions[0].text == "That the contents of Document “AK” be noted."
+
+
+def test_same_decision_twice_in_one_block_is_kept_twice() -> None:
+    text = "Agenda item\n\nPlanning\n\nMinutes:\n\nApplication A. Unanimously AGREED to recommend APPROVAL\n\nApplication B. Unanimously AGREED to recommend APPROVAL\n"
+    item = minutes_parser.parse(text).items[0]
+    assert [c.text for c in item.resolutions] == ["to recommend APPROVAL", "to recommend APPROVAL"]
+
+
+def test_decision_inside_narrative() -> None:
+    text = "Agenda item\n\nBudget\n\nMinutes:\n\nAfter discussion it was RESOLVED that the report be noted.\n\nMembers then left.\n"
+    item = minutes_parser.parse(text).items[0]
+    assert [c.text for c in item.resolutions] == ["that the report be noted."]
+    assert item.minutes is not None and "Members then left." in item.minutes
+
+
+def test_lower_case_resolved_in_narrative_is_not_a_decision() -> None:
+    text = "Agenda item\n\nBudget\n\nMinutes:\n\nThe matter was resolved at the previous meeting and noted.\n"
+    assert minutes_parser.parse(text).items[0].resolutions == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "section", "rest"),
+    [
+        ("Resolved–", "resolved", ""),
+        ("RESOLVED that the report be noted.", "resolved", "that the report be noted."),
+        ("RESOLVED: (Unanimously)", "resolved", ""),
+        ("The Committee resolved:-", "resolved", ""),
+        ("It was agreed that X be done.", "resolved", "that X be done."),
+        ("AGREED – That Y.", "resolved", "That Y."),
+        ("Cabinet agreed the following:", "resolved", ""),
+        ("DECISION MADE:", "decision", ""),
+        ("Recommended –", "recommendations", ""),
+        ("Recommendation(s):", "recommendations", ""),
+        ("Minutes:", "minutes", ""),
+        ("Supporting documents:", "documents", ""),
+        ("Reasons for the decision:", "reasons", ""),
+        ("Alternative options considered:", "alternatives", ""),
+    ],
+)
+def test_headings_by_meaning(line: str, section: str, rest: str) -> None:
+    found = match_heading(line)
+    assert found is not None and found.section == section and found.rest == rest
+
+
+@pytest.mark.parametrize("line", ["Recommendations Tracker", "Decision Maker: Cabinet", "MINUTES", "Decision details"])
+def test_not_headings(line: str) -> None:
+    assert match_heading(line) is None
+
+
+def test_clause_labels() -> None:
+    paras = [Para(t, i) for i, t in enumerate(["(1) A.", "(2) B:", "(i) sub", "(ii) sub", "(3) C.", "a) D"])]
+    clauses = split_clauses(paras)
+    assert [c.label for c in clauses] == ["1", "2", "3"]
+    assert clauses[1].text == "B: (i) sub (ii) sub a) D" or clauses[2].text.endswith("a) D")
+
+
+def test_contacts() -> None:
+    (irfan,) = paren_contacts("(Irfan Alam - 01274 432904)")
+    assert (irfan.name, irfan.phone) == ("Irfan Alam", "01274 432904")
+    jill, yusuf = paren_contacts("(Jill Bell / Yusuf Patel - 01274 434580 434579)")
+    assert yusuf.phone == "01274 434579"
+    (jane,) = label_contacts("Jane Smith, Democratic Services, 01234 567890, jane.smith@x.gov.uk")
+    assert (jane.name, jane.role, jane.phone, jane.email) == (
+        "Jane Smith",
+        "Democratic Services",
+        "01234 567890",
+        "jane.smith@x.gov.uk",
+    )
+    (paul,) = label_contacts("Head of Life Opportunities - Paul Price")
+    assert paul.name == "Paul Price" and paul.role == "Head of Life Opportunities"
+
+
+def test_document_lines() -> None:
+    assert split_doc_suffix("Minutes pdf icon PDF 50 KB") == ("Minutes", "pdf", 51200)
+    assert split_doc_suffix("Appendix A PDF 1.5 MB")[2] == int(1.5 * 1024 * 1024)
+    assert split_doc_suffix("A title") == ("A title", None, None)
+
+
+def test_dates_day_first_and_times() -> None:
+    assert find_date("Meeting: 07/01/2020 - Executive") == dt.date(2020, 1, 7)
+    assert find_date("1/31/2019", month_first=True) == dt.date(2019, 1, 31)
+    assert find_date("Date :-2011/12/14") == dt.date(2011, 12, 14)
+    assert find_time("Tuesday, 27 July 2021 7.00 pm") == "19:00"
+    assert find_time("10.30 am") == "10:30"
