@@ -50,6 +50,8 @@ def _header_text(cell: Any) -> str:
 def read_grid(table: Any) -> Grid | None:
     """Header texts (lower-case) and the data rows of ``table``, or None."""
     rows = [_CELLS(r) for r in _ROWS(table)]
+    if len(rows) < 2:
+        return None
     rows = [r for r in rows if r]
     for index, row in enumerate(rows[:4]):
         if all(c.tag == "th" for c in row) and len(row) >= 2:

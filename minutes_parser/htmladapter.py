@@ -94,7 +94,7 @@ class HtmlAdapter(BaseAdapter):
             meetings.extend(found_meetings)
             items.extend(found_items)
             people.extend(found_people)
-            structured[0] += len(" ".join(str(_TEXT(el)).split()))
+            structured[0] += len(str(_TEXT(el)).strip())
             return True
 
         blocks = Renderer(on_element).render(content)

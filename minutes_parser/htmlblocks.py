@@ -214,10 +214,12 @@ class Renderer:
     def flush(self) -> None:
         """End the current line."""
         if self._buf:
-            text = clean(unescape_twice("".join(self._buf)))
-            if text:
-                self.blocks.append(Block(kind=self._kind, text=text, line=self._line))
-        self._buf = []
+            joined = "".join(self._buf)
+            if not joined.isspace():
+                text = clean(unescape_twice(joined))
+                if text:
+                    self.blocks.append(Block(kind=self._kind, text=text, line=self._line))
+            self._buf = []
         self._line = None
         self._kind = "para"
 
@@ -242,69 +244,59 @@ class Renderer:
     def walk(self, root: Any) -> None:
         """Render ``root`` (its own tail is not included).
 
-        One pass over the tree with an explicit stack; the per-element work is
-        kept inline because it runs for every element of every page.
+        One pass with lxml's C-level ``iterwalk`` (the parser drops comments and
+        processing instructions, so every node is an element); the per-element
+        work is kept inline because it runs for every element of every page.
         """
         breaks = BREAK_TAGS
         skip = SKIP_TAGS
         on_element = self.on_element
         on_tags = self.on_tags
-        buf = self._buf
-        stack: list[tuple[Any, bool]] = [(root, False)]  # (element, leaving)
-        while stack:
-            el, leaving = stack.pop()
+        skipped: set[Any] = set()
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, el in walker:
             tag = el.tag
-            if leaving:
-                if tag in breaks:
+            if event == "end":
+                if el in skipped:
+                    skipped.discard(el)
+                elif tag in breaks:
                     self.flush()
-                    buf = self._buf
-                tail = el.tail
-                if tail and el is not root:
-                    if self._line is None and not tail.isspace():
-                        self._line = el.sourceline
-                    buf.append(tail)
+                if el is not root:
+                    tail = el.tail
+                    if tail:
+                        if self._line is None and not tail.isspace():
+                            self._line = el.sourceline
+                        self._buf.append(tail)
                 continue
             if type(tag) is not str or tag in skip or _hidden(el):
-                tail = el.tail
-                if tail and el is not root:
-                    buf.append(tail)
+                walker.skip_subtree()
+                skipped.add(el)
                 continue
             if on_element is not None and tag in on_tags and el is not root and on_element(el, self):
-                buf = self._buf
-                tail = el.tail
-                if tail:
-                    buf.append(tail)
+                walker.skip_subtree()
+                skipped.add(el)
                 continue
-            if tag == "br" or (tag == "a" and is_doc_href(el.get("href"))):
-                if tag == "br":
-                    self.flush()
-                else:
-                    self.link(el)
-                buf = self._buf
-                tail = el.tail
-                if tail:
-                    self._line = el.sourceline
-                    buf.append(tail)
+            if tag == "br":
+                self.flush()
+                continue
+            if tag == "a" and is_doc_href(el.get("href")):
+                self.link(el)
+                walker.skip_subtree()
+                skipped.add(el)
                 continue
             if tag in breaks:
                 self.flush()
-                buf = self._buf
                 if tag in HEADING_TAGS:
                     self._kind = "heading"
                 elif tag == "li":
                     self._kind = "li"
                 elif tag in CELL_TAGS:
                     self._kind = "cell"
-            stack.append((el, True))
             text = el.text
             if text:
                 if self._line is None and not text.isspace():
                     self._line = el.sourceline
-                buf.append(text)
-            children = list(el)
-            if children:
-                children.reverse()
-                stack.extend((child, False) for child in children)
+                self._buf.append(text)
 
     def link(self, el: Any) -> None:
         """Emit a document link block for anchor ``el``."""
