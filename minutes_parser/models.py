@@ -262,6 +262,8 @@ class AgendaItem(Record):
     """Motions with mover, seconder and result."""
     declarations: tuple[str, ...] = ()
     """Declarations of interest recorded against the item."""
+    declaration_count: int | None = None
+    """How many declarations of interest the system records for the item (web service)."""
     reference: str | None = None
     """The system's file or matter reference ("Int 0891-2024", "CAB 24")."""
     category: str | None = None

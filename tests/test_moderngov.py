@@ -138,3 +138,52 @@ def test_fields_survive_restyling() -> None:
     print(f"\nrestyled ModernGov pages with unchanged fields: {same}/{2 * len(pages)} = {share:.0%}")
     print("\n".join(report))
     assert share >= 0.9, "\n".join(report)
+
+
+def test_decision_page_fields() -> None:
+    harrow = minutes_parser.parse(CORPUS / "text" / "harrow_decision-details_public-realm-call-in.txt").items[0]
+    assert harrow.status == "Recommendations approved" and harrow.key_decision is True and harrow.call_in == "No"
+    assert harrow.reasons is not None and harrow.reasons.startswith(
+        "In accordance with Committee Procedure Rule 46.8.3"
+    )
+    assert harrow.alternatives == "To amend the decision."
+    assert harrow.interests is not None and harrow.interests.startswith("None.")
+    assert str(harrow.published) == "2012-10-12"
+    purpose = minutes_parser.parse(CORPUS / "moderngov" / "lgsf-fixture_ieDecisionDetails_3.html").items[0]
+    assert purpose.summary == "To seek approval for alternative processing arrangements."
+    assert purpose.key_decision is True
+    author = minutes_parser.parse(CORPUS / "text" / "northherts_decision-details_os-resolutions.txt").items[0]
+    assert [(c.name, c.role) for c in author.contacts] == [("Hilary Dineen", "Report author")]
+    docs = (
+        minutes_parser.parse(
+            CORPUS / "moderngov" / "lgsf-fixture_ieDecisionDetails_1.html",
+            url="https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=1",
+        )
+        .items[0]
+        .documents
+    )
+    assert docs[0].url == "https://democracy.example.gov.uk/documents/s7942/polc2 - 23.09.2015.pdf"
+    assert (docs[0].format, docs[0].size_bytes) == ("pdf", 119 * 1024)
+
+
+def test_web_service_meeting_details() -> None:
+    doc = minutes_parser.parse(CORPUS / "moderngov-xml" / "gloucester_GetMeeting_7837_1.xml")
+    assert doc.meetings[0].time == "12:30" and doc.meetings[0].status == "Confirmed; Special Meeting"
+    assert len(doc.meetings[0].attendance) == 13 and doc.meetings[0].attendance[0].party == "LIBDEM"
+    assert [i.declaration_count for i in doc.items] == [0, 0, 0, 0, 0]
+    assert doc.items[3].title == "Leader and Cabinet Members' Question Time (15 minutes)"
+    people = (
+        minutes_parser.parse(
+            SAMPLES.parent.parent / "shared" / "raw" / "moderngov-xml" / "gloucester_GetCouncillorsByWard_1.xml"
+        )
+        if (SAMPLES.parent.parent / "shared").is_dir()
+        else None
+    )
+    if people is not None:
+        first = people.people[0]
+        assert (first.name, first.ward, first.party) == ("Councillor Andrew Gravells MBE", "Abbeydale", "Conservative")
+        assert (
+            first.email == "andrew.gravells@gloucestershire.gov.uk"
+            and first.photo_url
+            and first.photo_url.endswith("bigpic.jpg")
+        )

@@ -179,7 +179,11 @@ class ModernGovXmlAdapter(BaseAdapter):
         for item in items:
             number = _text(item, "fulldisplaynumberformat").rstrip(".") or _text(item, "agendaitemnumber")
             title = _text(item, "agendaitemtitle")
-            blocks.append(Block(kind="item", meta={"number": number, "title": title, "scheme": "row"}))
+            meta = {"number": number, "title": title, "scheme": "row"}
+            count = _text(item, "declarationcount")
+            if count.isdigit():
+                meta["declaration_count"] = count
+            blocks.append(Block(kind="item", meta=meta))
             for tag, heading in _SECTIONS:
                 section = _html_blocks(item.findtext(tag) or "")
                 if not section:

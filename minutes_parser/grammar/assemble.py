@@ -665,6 +665,9 @@ class _ItemReader:
         self.maker: str | None = None
         self.decided: dt.date | None = None
         self.url: str | None = None
+        self.declaration_count = (
+            int(header["declaration_count"]) if header and header.get("declaration_count", "").isdigit() else None
+        )
         first = self._header(start, end, header, page_title)
         for index in range(first, end):
             self._read(index)
@@ -1047,6 +1050,7 @@ class _ItemReader:
             documents=tuple(_dedupe_docs(self.documents)),
             minutes=" ".join(minutes) or None,
             votes=tuple(self.votes),
+            declaration_count=self.declaration_count,
             status=self.status,
             key_decision=self.key_decision,
             call_in=self.call_in,
