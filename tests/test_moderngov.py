@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPUS, SAMPLES
+from conftest import CORPUS, PAGES, SAMPLES
 from goldscore import compare
 from lxml import etree, html
 
@@ -118,8 +118,17 @@ def _fields(doc: minutes_parser.Document) -> dict[str, Any]:
 
 
 def _moderngov_pages() -> list[Path]:
-    pages = sorted((CORPUS / "moderngov").glob("*.html")) + sorted(SAMPLES.glob("*.html"))
-    return [p for p in pages if minutes_parser.parse(p).source.adapter == "moderngov"]
+    pages = (
+        sorted((CORPUS / "moderngov").glob("*.html")) + sorted(SAMPLES.glob("*.html")) + sorted(PAGES.glob("*.html"))
+    )
+    found = []
+    for page in pages:
+        try:
+            if minutes_parser.parse(page).source.adapter == "moderngov":
+                found.append(page)
+        except minutes_parser.ParseError:
+            continue
+    return found
 
 
 def test_fields_survive_restyling() -> None:
@@ -187,3 +196,25 @@ def test_web_service_meeting_details() -> None:
             and first.photo_url
             and first.photo_url.endswith("bigpic.jpg")
         )
+
+
+def test_meeting_level_documents_and_attendance() -> None:
+    doc = minutes_parser.parse(
+        PAGES / "moderngov_meeting_constructed.html",
+        url="https://democracy.example.gov.uk/ieListDocuments.aspx?MId=5001",
+    )
+    meeting = doc.meetings[0]
+    assert [d.title for d in meeting.documents] == ["Public reports pack", "Printed minutes"]
+    assert (
+        meeting.documents[1].url
+        == "https://democracy.example.gov.uk/documents/g5001/Printed minutes 04th-Mar-2025 14.00 Licensing Committee.pdf"
+    )
+    assert [(p.name, p.role, p.attendance) for p in meeting.attendance] == [
+        ("Councillor Ann Green", "Chair", "Present"),
+        ("Councillor Bob Grey", "Committee Member", "Apologies"),
+    ]
+    assert [(c.name, c.phone, c.email) for c in meeting.contacts] == [
+        ("Sam Taylor", "01632 960123", "sam.taylor@example.gov.uk")
+    ]
+    assert [d.title for d in doc.items[-1].documents] == ["Licensing Fees 2025/26", "Appendix A - Fee schedule"]
+    assert doc.unparsed == ()

@@ -185,6 +185,9 @@ class _Handler:
                     for cell in row:
                         out.walk(cell)
                         out.flush()
+            # What follows the agenda table (the printed minutes, the reports pack)
+            # belongs to the meeting, not to its last item.
+            out.emit(Block(kind="break", text="", meta={"end": "items"}))
             return True
         header = [text_of(c).lower() for c in rows[0]] if rows[0][0].tag == "th" else []
         summary = (table.get("summary") or "").lower()

@@ -93,7 +93,7 @@ class Context:
 # ---------------------------------------------------------------- entry point
 def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
     """Run the grammar over ``blocks`` and return the page's :class:`Document`."""
-    blocks = [b for b in blocks if b.text or b.kind == "item"]
+    blocks = [b for b in blocks if b.text or b.kind in ("item", "break")]
     placed = [False] * len(blocks)
     kind, title, body_start = _page_kind_and_title(blocks, ctx, placed)
     starts = _item_starts(blocks, body_start, kind)
@@ -106,10 +106,21 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
     if ctx.meeting is not None:
         meeting = ctx.meeting if meeting is None else _merge_meeting(ctx.meeting, meeting)
     items: list[AgendaItem] = []
+    breaks = [i for i, b in enumerate(blocks) if b.kind == "break"]
+    after_items: list[DocLink] = []
     for index, (start, header) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(blocks)
-        reader = _ItemReader(blocks, start, end, header, kind, title, meeting, ctx, placed)
+        stop = next((b for b in breaks if start < b < end), None)
+        reader = _ItemReader(
+            blocks, start, stop if stop is not None else end, header, kind, title, meeting, ctx, placed
+        )
         items.append(reader.finish())
+        if stop is not None:
+            after_items.extend(_meeting_documents(blocks, stop, end, ctx, placed))
+    if after_items:
+        meeting = attrs.evolve(
+            meeting or Meeting(url=ctx.url), documents=(*(meeting.documents if meeting else ()), *after_items)
+        )
     if title is None and kind in ("issue_decisions", "issue_history") and items:
         title = items[0].title or None
     if ctx.attendance:
@@ -500,6 +511,23 @@ def _read_preamble(
         documents=tuple(documents),
         attendance=tuple(attendance),
     )
+
+
+def _meeting_documents(
+    blocks: Sequence[Block], start: int, end: int, ctx: Context, placed: list[bool]
+) -> list[DocLink]:
+    """Document links after the agenda (printed minutes, reports pack): the meeting's own."""
+    found = []
+    for index in range(start, end):
+        block = blocks[index]
+        if block.kind == "break" or _is_noise(block.text):
+            placed[index] = True
+        elif block.kind == "link" and block.href:
+            found.append(_doclink(block, ctx))
+            placed[index] = True
+        elif R.match_heading(block.text) and R.match_heading(block.text).section == "documents":  # type: ignore[union-attr]
+            placed[index] = True
+    return _dedupe_docs(found)
 
 
 def _merge_meeting(first: Meeting, second: Meeting) -> Meeting:

@@ -378,7 +378,6 @@ NOISE = frozenset(
         "Back to the top of the page",
         "The main menu is currently hidden off screen.",
         "Agenda items",
-        "Printed minutes",
         "Webcast",
     )
 )
