@@ -136,13 +136,26 @@ def _is_body_col(name: str) -> bool:
     ) or ("committee" in name or "body" in name)
 
 
+_DATE_NAME = re.compile(
+    r"^(?P<when>.*?\d{4}(?:\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?)\s+[-\u2013]\s+(?P<name>\S.{1,150})$", re.IGNORECASE
+)
+
+
+def _name_after_date(text: str) -> str | None:
+    """ "9 Jul 2026 11:00 - Planning Committee" → "Planning Committee" (a list whose date cell names the body)."""
+    m = _DATE_NAME.match(text)
+    return m.group("name").strip() if m else None
+
+
 def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[Meeting]:
     """Meetings from a calendar grid (a date column and a name column), else []."""
     header = grid.header
     date_col = _column(header, _is_date_col)
     body_col = _column(header, lambda n: _is_body_col(n) and "date" not in n)
     has_docs = any(any(w in n for w in ("agenda", "minutes", "detail")) for n in header)
-    if date_col is None or (body_col is None and not has_docs):
+    if date_col is None:
+        return []
+    if body_col is None and not has_docs and not any(_name_after_date(_cell_text(r, date_col)) for r in grid.rows[:5]):
         return []
     time_col = _column(header, lambda n: "time" in n)
     loc_col = _column(header, lambda n: any(w in n for w in ("location", "venue", "place", "room")))
@@ -160,9 +173,14 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
         date = find_date(date_text, month_first=month_first)
         if date is None:
             continue
-        body = _cell_text(row, body_col) or None
+        body = _cell_text(row, body_col) or _name_after_date(date_text) or None
         time_text = _cell_text(row, time_col) if time_col is not None else date_text
         location = _cell_text(row, loc_col) or None
+        url = (
+            _href(_cell(row, detail_col), base)
+            or _href(_cell(row, body_col), base)
+            or _href(_cell(row, date_col), base)
+        )
         meetings.append(
             Meeting(
                 body=body,
@@ -170,7 +188,7 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
                 time=find_time(time_text),
                 location=location,
                 status=_cell_text(row, status_col) or None,
-                url=_href(_cell(row, detail_col), base) or _href(_cell(row, body_col), base),
+                url=url,
                 documents=_docs(row, header, doc_cols, base),
             )
         )

@@ -22,6 +22,7 @@ from typing import Any
 from lxml import etree
 
 from .blocks import Block, BlockKind, clean
+from .grammar.rules import is_doc_href
 
 BLOCK_TAGS = frozenset(
     [
@@ -93,10 +94,6 @@ SKIP_TAGS = frozenset(
 CELL_TAGS = frozenset({"td", "th"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BREAK_TAGS = BLOCK_TAGS | CELL_TAGS
-_DOC_HREF = re.compile(
-    r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|(?:^|/)documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/|DocumentRenderer|ViewDocument|Document\.ashx|View\.ashx\?M=(?:A|M|F))",
-    re.IGNORECASE,
-)
 _SIZE_TEXT = re.compile(
     r"^\s*(?:\w+\s+icon\s*)?[A-Za-z]{2,5}\s+\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB|B|bytes)\s*$", re.IGNORECASE
 )
@@ -111,11 +108,6 @@ def unescape_twice(text: str) -> str:
     if "&" in text and _ENTITY.search(text):
         return _html.unescape(text)
     return text
-
-
-def is_doc_href(href: str | None) -> bool:
-    """True when ``href`` points at a document (report, appendix, minutes file)."""
-    return bool(href) and _DOC_HREF.search(href or "") is not None
 
 
 def classes(el: Any) -> str:

@@ -107,3 +107,13 @@ def test_capture_cut_off_mid_page_warns(name: str) -> None:
 @pytest.mark.parametrize("name", COMPLETE)
 def test_complete_page_does_not_warn(name: str) -> None:
     assert not any("cut off" in w for w in minutes_parser.parse(CORPUS / name).warnings)
+
+
+def test_cmis_documents_panel_documents_belong_to_the_meeting() -> None:
+    doc = minutes_parser.parse(
+        PAGES / "cmis" / "birmingham_meeting-detail-fragment_1.html",
+        url="https://birmingham.cmis.uk.com/birmingham/Meetings.aspx",
+    )
+    titles = [d.title for d in doc.meetings[0].documents]
+    assert titles == ["Final Planning Minutes 16042026", "Final Agenda Reports - 9th July 2026"]
+    assert doc.meetings[0].documents[0].url == "https://birmingham.cmis.uk.com/Birmingham/Document.ashx?id=abc123"

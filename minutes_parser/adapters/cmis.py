@@ -11,9 +11,22 @@ field. Test pages: ``tests/corpus/cmis``; ``shared/raw/cmis`` is swept.
 
 from __future__ import annotations
 
-from typing import ClassVar
+import re
+from typing import Any, ClassVar
+from urllib.parse import urljoin
 
+from lxml import etree
+
+from ..blocks import Block
+from ..decode import Page
+from ..grammar.dates import find_date, find_time
 from ..htmladapter import HtmlAdapter
+from ..htmlblocks import text_of
+from ..models import Meeting
+
+_MEETING_LINKS = etree.XPath("//a[contains(@href, 'ViewMeetingPublic') or contains(@href, '/Meeting/')]")
+_ROW = etree.XPath("ancestor::tr[1]")
+_TIME_NAME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s+(?P<name>\S.*)$", re.IGNORECASE)
 
 
 class CmisAdapter(HtmlAdapter):
@@ -30,3 +43,31 @@ class CmisAdapter(HtmlAdapter):
         "Document.ashx",
         "MeetingCalendarPublic",
     )
+
+    def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
+        """As the base; a month view's meeting links ("10:00 Planning Committee") become meetings."""
+        blocks, hints = super().blocks(page)
+        root = page.html_root()
+        if hints.get("meetings") or root is None:
+            return blocks, hints
+        meetings = []
+        for link in _MEETING_LINKS(root):
+            text = text_of(link)
+            m = _TIME_NAME.match(text)
+            if m is None:
+                continue
+            rows = _ROW(link)
+            day = text_of(rows[0]) if rows else ""
+            href = link.get("href") or ""
+            meetings.append(
+                Meeting(
+                    body=m.group("name"),
+                    date=find_date(day),
+                    time=find_time(m.group("time")),
+                    url=urljoin(page.url, href) if page.url else href,
+                )
+            )
+        if meetings:
+            hints["meetings"] = meetings
+            hints["page_kind"] = "meeting_list"
+        return blocks, hints

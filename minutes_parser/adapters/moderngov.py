@@ -25,7 +25,8 @@ from lxml import etree
 from ..blocks import Block, clean
 from ..decode import Page
 from ..grammar.dates import find_date, find_time
-from ..htmlblocks import Renderer, is_doc_href, text_of
+from ..grammar.rules import is_doc_href
+from ..htmlblocks import Renderer, text_of
 from ..models import Meeting, Person
 from ..registry import BaseAdapter
 

@@ -52,10 +52,6 @@ SINGLE_ITEM_KINDS = frozenset({"agenda_item", "decision"})
 LIST_KINDS = frozenset({"meeting_list", "matter_list", "decision_list", "people", "committee_list", "body_list"})
 """Pages that list things: their items come from structure only, never from free text."""
 FALLBACK_KINDS = frozenset({"agenda_item", "issue_decisions", "decision"})
-_DOC_HREF = re.compile(
-    r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/)",
-    re.IGNORECASE,
-)
 _BULLET_PREFIX = re.compile(r"^[\u00b7\u2022\u25aa\u25cf\u25e6\u2023\u2219\uf0b7]\s*")
 _VIEW_DIRECTIONS = re.compile(r"\.?\s*view\s+directions\.?\s*$", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,4}[a-z]?)\.?\s+(?P<rest>\S.*)$")
@@ -425,7 +421,7 @@ def _read_preamble(
     for index in range(start, end):
         block = blocks[index]
         text = block.text
-        if block.kind == "link" and block.href and _DOC_HREF.search(block.href):
+        if block.kind == "link" and R.is_doc_href(block.href):
             documents.append(_doclink(block, ctx))
             placed[index] = True
             continue
@@ -805,7 +801,7 @@ class _ItemReader:
         if block.kind == "item" or _is_noise(text):
             return
         if block.kind == "link":
-            if block.href and (_DOC_HREF.search(block.href) or self.state == "documents"):
+            if block.href and (R.is_doc_href(block.href) or self.state == "documents"):
                 self.documents.append(_doclink(block, self.ctx))
                 return
             if self.state == "documents":

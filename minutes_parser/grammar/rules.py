@@ -543,3 +543,15 @@ def democracy_score(text: str) -> float:
         if m is not None and m.lastgroup:
             found.add(m.lastgroup)
     return min(sum(_CUE_WEIGHTS[name] for name in found), 1.0)
+
+
+# ----------------------------------------------------------------- document links
+DOC_HREF = re.compile(
+    r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|(?:^|/)documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/|DocumentRenderer|ViewDocument|Document\.ashx|View\.ashx\?M=(?:A|M|F))",
+    re.IGNORECASE,
+)
+
+
+def is_doc_href(href: str | None) -> bool:
+    """True when ``href`` points at a document (report, appendix, minutes file)."""
+    return bool(href) and DOC_HREF.search(href or "") is not None
