@@ -157,3 +157,25 @@ def test_adversarial_lines_through_the_whole_grammar() -> None:
     result = outcome(page.encode(), adapter="text")
     assert isinstance(result, Document | ParseError)
     assert time.perf_counter() - start < 30
+
+
+def test_many_actions_documents_and_contacts_stay_linear() -> None:
+    block = (
+        "RESOLVED – That item {n} be approved. ACTION: Officer {n}\n"
+        "Report {n} pdf icon PDF {n} KB\n"
+        "(Jane Smith{n} - 01274 4{n:05d})\n"
+        "Clerk to action the letter {n}.\n"
+    )
+
+    def page(count: int) -> bytes:
+        return ("Agenda item\n\nA long item\n\n" + "".join(block.format(n=n) for n in range(count))).encode()
+
+    small, large = page(2_000), page(20_000)
+    t0 = time.perf_counter()
+    small_doc = minutes_parser.parse(small)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    large_doc = minutes_parser.parse(large)
+    t_large = time.perf_counter() - t0
+    assert len(large_doc.items[0].actions) > len(small_doc.items[0].actions) >= 2_000
+    assert t_large < 25 * max(t_small, 0.02), (t_small, t_large)

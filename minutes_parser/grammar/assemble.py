@@ -633,13 +633,18 @@ def _doclink(block: Block, ctx: Context) -> DocLink:
 
 
 def _dedupe_contacts(contacts: list[Contact]) -> list[Contact]:
+    """One entry per person (or per phone/e-mail when unnamed)."""
     out: list[Contact] = []
+    seen: set[tuple[str, str | None, str | None]] = set()
+    names: set[str] = set()
     for contact in contacts:
-        key = (contact.name or "").lower(), contact.phone, contact.email
-        if any(((c.name or "").lower(), c.phone, c.email) == key for c in out):
+        name = (contact.name or "").lower()
+        key = name, contact.phone, contact.email
+        if key in seen or (name and name in names):
             continue
-        if contact.name and any((c.name or "").lower() == contact.name.lower() for c in out):
-            continue
+        seen.add(key)
+        if name:
+            names.add(name)
         out.append(contact)
     return out
 
@@ -676,6 +681,7 @@ class _ItemReader:
         self.group = 0
         self.state = "summary"
         self.actions: list[Action] = []
+        self.action_keys: set[tuple[str, str]] = set()
         self.contacts: list[Contact] = []
         self.documents: list[DocLink] = []
         self.votes: list[Vote] = []
@@ -883,8 +889,10 @@ class _ItemReader:
                 if section in ("resolved", "decision", "motion") and paras:
                     text = paras[-1].text
                     break
-        if any(R.fold(a.owner) == R.fold(owner) for a in self.actions):
-            return
+        key = (R.fold(owner), R.fold(text or ""))
+        if key in self.action_keys:
+            return  # the same action printed again (Decision and Minutes blocks)
+        self.action_keys.add(key)
         self.actions.append(Action(owner=owner, text=text, line=line))
 
     def _inline_action(self, text: str, line: int | None) -> None:
@@ -1019,23 +1027,20 @@ class _ItemReader:
     # -- finish
     def finish(self) -> AgendaItem:
         self._close_vote()
-        recs: list[Clause] = []
-        resolutions: list[Clause] = []
         summary: list[str] = []
         minutes: list[str] = []
         reasons: list[str] = []
         alternatives: list[str] = []
         interests: list[str] = []
         has_resolved = any(s == "resolved" and p for s, p in self.sections)
-        rec_groups: list[int] = []
-        res_groups: list[int] = []
+        rec_set, res_set = _ClauseSet(), _ClauseSet()
         for (section, paras), group in zip(self.sections, self.groups, strict=True):
             if not paras:
                 continue
             if section == "recommendations":
-                _merge(recs, rec_groups, split_clauses(paras), group)
+                rec_set.merge(split_clauses(paras), group)
             elif section in ("resolved", "motion") or (section == "decision" and not has_resolved):
-                _merge(resolutions, res_groups, split_clauses(paras), group)
+                res_set.merge(split_clauses(paras), group)
             elif section == "decision":
                 minutes.extend(p.text for p in paras)
             elif section == "minutes":
@@ -1050,6 +1055,7 @@ class _ItemReader:
                 interests.extend(p.text for p in paras)
             elif section in ("other", "after_motion", "meta", "lost"):
                 minutes.extend(p.text for p in paras)
+        recs, resolutions = rec_set.clauses, res_set.clauses
         if not resolutions and not has_resolved:
             resolutions = self._infinitive_decisions()
         if not resolutions and not has_resolved and self.kind in FALLBACK_KINDS:
@@ -1132,25 +1138,61 @@ def _role_name_contacts(value: str, line: int | None) -> list[Contact]:
     return label_contacts(value, line)
 
 
-def _merge(into: list[Clause], groups: list[int], new: list[Clause], group: int) -> None:
-    """Add clauses, counting a clause printed again in another block (the "Decision:"
-    block and again in "Minutes:") once; repeats within one block are separate
-    decisions and stay."""
-    for clause in new:
-        if any(g != group and R.similar(clause.text, c.text) for c, g in zip(into, groups, strict=True)):
-            continue
-        into.append(clause)
-        groups.append(group)
+_FUZZY_LIMIT = 200
+"""Beyond this many clauses from other blocks, repeats are found by exact (folded)
+text only, so a pathological page stays linear."""
+
+
+class _ClauseSet:
+    """Clauses in page order, where one printed again in another block (the
+    "Decision:" block and again in "Minutes:") counts once; repeats within one
+    block are separate decisions and stay."""
+
+    __slots__ = ("by_text", "clauses", "texts")
+
+    def __init__(self) -> None:
+        self.clauses: list[Clause] = []
+        self.by_text: dict[str, set[int]] = {}
+        self.texts: list[tuple[str, int]] = []
+
+    def merge(self, new: list[Clause], group: int) -> None:
+        """Add ``new`` clauses read in block ``group``."""
+        for clause in new:
+            key = R.fold(clause.text)
+            seen = self.by_text.get(key)
+            if seen is not None and seen - {group}:
+                continue
+            if (
+                seen is None
+                and len(self.texts) <= _FUZZY_LIMIT
+                and any(g != group and R.similar(clause.text, text) for text, g in self.texts)
+            ):
+                continue
+            self.clauses.append(clause)
+            self.by_text.setdefault(key, set()).add(group)
+            if len(self.texts) <= _FUZZY_LIMIT:
+                self.texts.append((clause.text, group))
 
 
 def _dedupe_docs(docs: list[DocLink]) -> list[DocLink]:
-    """One entry per document: the same URL (or, without URLs, the same title) counts once."""
-    out: list[DocLink] = []
+    """One entry per document: the same URL (or, without URLs, the same title) counts
+    once; a title seen without a URL is replaced by the same title with one."""
+    by_key: dict[str, DocLink] = {}
     for doc in docs:
-        if doc.url and any(d.url == doc.url for d in out):
-            continue
-        if not doc.url and any(d.title == doc.title for d in out):
-            continue
-        out = [d for d in out if not (d.title == doc.title and not d.url and doc.url)]
-        out.append(doc)
+        if doc.url:
+            if doc.url in by_key:
+                continue
+            untitled = by_key.get("title:" + doc.title)
+            if untitled is not None and not untitled.url:
+                del by_key["title:" + doc.title]
+            by_key[doc.url] = doc
+            by_key.setdefault("title:" + doc.title, doc)
+        elif "title:" + doc.title not in by_key:
+            by_key["title:" + doc.title] = doc
+    out: list[DocLink] = []
+    ids: set[int] = set()
+    for doc in by_key.values():
+        if id(doc) not in ids:
+            ids.add(id(doc))
+            out.append(doc)
     return out

@@ -138,6 +138,9 @@ HEADING_NEEDLES: dict[str, tuple[str, ...]] = {
 }
 """Words a heading rule's match must contain (lower case, first 80 characters): a
 cheap test before the regex. Rules without an entry are always tried."""
+_NEEDLE_RE = re.compile(
+    "|".join(re.escape(n) for n in sorted({n for ns in HEADING_NEEDLES.values() for n in ns}, key=len, reverse=True))
+)
 
 
 class HeadingMatch(NamedTuple):
@@ -153,10 +156,10 @@ def match_heading(text: str) -> HeadingMatch | None:
     """Return the first heading rule matching the start of ``text``."""
     if not text or len(text) < 5:
         return None
-    head = text[:80].lower()
+    present = set(_NEEDLE_RE.findall(text[:80].lower()))
     for rule in HEADING_RULES:
         needles = HEADING_NEEDLES.get(rule.name)
-        if needles is not None and not any(n in head for n in needles):
+        if needles is not None and not any(n in found for found in present for n in needles):
             continue
         m = rule.pattern.match(text)
         if m is None:
