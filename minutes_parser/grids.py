@@ -24,7 +24,6 @@ from .models import AgendaItem, DocLink, Meeting, MeetingRef, Person
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _CELLS = etree.XPath("./td | ./th")
 _LINKS = etree.XPath(".//a[@href]")
-_TABLES = etree.XPath("//table")
 _SIZE = re.compile(r"\(?\s*(\d{1,6}(?:\.\d{1,3})?)\s*(KB|MB|GB)\s*\)?", re.IGNORECASE)
 _JS = re.compile(r"^\s*(?:javascript:|#)", re.IGNORECASE)
 
@@ -259,13 +258,3 @@ def grid_people(grid: Grid, *, base: str | None = None) -> list[Person]:
             )
         )
     return people
-
-
-def page_grids(root: Any) -> list[tuple[Any, Grid]]:
-    """Every table of the page that reads as a grid, innermost first."""
-    found = []
-    for table in _TABLES(root):
-        grid = read_grid(table)
-        if grid is not None and grid.rows:
-            found.append((table, grid))
-    return found

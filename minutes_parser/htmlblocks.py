@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html as _html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -305,14 +305,3 @@ class Renderer:
 def render(root: Any, on_element: Handler | None = None, on_tags: frozenset[str] = frozenset({"table"})) -> list[Block]:
     """Render an element to blocks; ``on_element`` sees the elements whose tag is in ``on_tags``."""
     return Renderer(on_element, on_tags).render(root)
-
-
-def first_text(root: Any, paths: Iterable[etree.XPath]) -> str | None:
-    """Text of the first element matched by any of the compiled ``paths``."""
-    for path in paths:
-        found = path(root)
-        if isinstance(found, list) and found:
-            text = text_of(found[0])
-            if text:
-                return text
-    return None

@@ -674,7 +674,6 @@ class _ItemReader:
         self.line = blocks[start].line if start < len(blocks) else None
         self.body: str | None = meeting.body if meeting else None
         self.date: dt.date | None = meeting.date if meeting else None
-        self.own_meeting = False
         self.sections: list[tuple[str, list[Para]]] = []
         self.groups: list[int] = []
         """For each section, the block it stood in: a "Decision:" or "Minutes:" heading starts a new one."""
@@ -714,7 +713,6 @@ class _ItemReader:
         if scheme == "meeting":
             self.body = header["body"].strip()
             self.date = parse_date(header["date"])
-            self.own_meeting = True
             self.title = page_title or ""
             nxt = start + 1
             if nxt < end:
@@ -739,7 +737,6 @@ class _ItemReader:
             self.title = header["title"].strip()
             self.date = parse_date(header["date"])
             self.body = None
-            self.own_meeting = True
             return start + 1
         if scheme == "bare" and header.get("title_next"):
             nxt = start + 1
@@ -773,7 +770,6 @@ class _ItemReader:
             return start + 1
         if header.get("date"):
             self.date = parse_date(header["date"], month_first=self.ctx.month_first)
-            self.own_meeting = True
         if header.get("body"):
             self.body = header["body"]
         self.url = urljoin(self.ctx.url, header["url"]) if self.ctx.url and header.get("url") else header.get("url")
@@ -927,7 +923,7 @@ class _ItemReader:
         elif key == "author":
             self.contacts.extend(label_contacts(value, line, role="Report author"))
         elif key == "contact":
-            self.contacts.extend(_role_name_contacts(value, line))
+            self.contacts.extend(label_contacts(value, line))
         elif key == "wards":
             self.wards = value or None
         elif key == "subject":

@@ -9,7 +9,6 @@ patterns are compiled once, at import, and written to run in linear time
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -472,8 +471,6 @@ def fold(text: str) -> str:
     """Case-, quote-, dash- and space-folded text for comparisons."""
     return _WS.sub(" ", text.translate(_FOLD_TABLE).casefold()).strip(" .;:,")
 
-
-Predicate = Callable[[str], bool]
 
 
 # ----------------------------------------------------------------- recognising a democracy page
