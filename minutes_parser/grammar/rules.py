@@ -137,6 +137,11 @@ HEADING_NEEDLES: dict[str, tuple[str, ...]] = {
 }
 """Words a heading rule's match must contain (lower case, first 80 characters): a
 cheap test before the regex. Rules without an entry are always tried."""
+_NEEDLE_RULES: dict[str, frozenset[str]] = {
+    found: frozenset(name for name, needles in HEADING_NEEDLES.items() if any(n in found for n in needles))
+    for found in {n for ns in HEADING_NEEDLES.values() for n in ns}
+}
+"""For each word found, the rules it allows (a longer needle allows the shorter ones inside it)."""
 _NEEDLE_RE = re.compile(
     "|".join(re.escape(n) for n in sorted({n for ns in HEADING_NEEDLES.values() for n in ns}, key=len, reverse=True))
 )
@@ -155,10 +160,11 @@ def match_heading(text: str) -> HeadingMatch | None:
     """Return the first heading rule matching the start of ``text``."""
     if not text or len(text) < 5:
         return None
-    present = set(_NEEDLE_RE.findall(text[:80].lower()))
+    allowed: set[str] = set()
+    for found in _NEEDLE_RE.findall(text[:80].lower()):
+        allowed |= _NEEDLE_RULES[found]
     for rule in HEADING_RULES:
-        needles = HEADING_NEEDLES.get(rule.name)
-        if needles is not None and not any(n in found for found in present for n in needles):
+        if rule.name in HEADING_NEEDLES and rule.name not in allowed:
             continue
         m = rule.pattern.match(text)
         if m is None:
@@ -470,7 +476,6 @@ _WS = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Case-, quote-, dash- and space-folded text for comparisons."""
     return _WS.sub(" ", text.translate(_FOLD_TABLE).casefold()).strip(" .;:,")
-
 
 
 # ----------------------------------------------------------------- recognising a democracy page
