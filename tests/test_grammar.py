@@ -118,3 +118,26 @@ def test_dates_day_first_and_times() -> None:
     assert find_date("Date :-2011/12/14") == dt.date(2011, 12, 14)
     assert find_time("Tuesday, 27 July 2021 7.00 pm") == "19:00"
     assert find_time("10.30 am") == "10:30"
+
+
+def test_tally_line_is_a_vote_not_a_clause() -> None:
+    text = (
+        "Agenda item\n\nLand at Mill Lane\n\nMinutes:\n\nRESOLVED:\n\n"
+        "That planning permission be granted.\n\n(Voting: 7 for, 2 against, 1 abstention)\n"
+    )
+    item = minutes_parser.parse(text).items[0]
+    assert [c.text for c in item.resolutions] == ["That planning permission be granted."]
+    vote = item.votes[0]
+    assert (vote.for_count, vote.against_count, vote.abstain_count) == (7, 2, 1)
+    assert vote.motion == "That planning permission be granted."
+
+
+def test_moved_and_seconded_in_a_sentence() -> None:
+    text = (
+        "Agenda item\n\nBudget\n\nMinutes:\n\n"
+        "It was moved by Councillor Ann Green and seconded by Councillor Bob Grey that the budget be approved.\n\nCARRIED\n"
+    )
+    item = minutes_parser.parse(text).items[0]
+    vote = item.votes[0]
+    assert (vote.mover, vote.seconder, vote.result) == ("Councillor Ann Green", "Councillor Bob Grey", "CARRIED")
+    assert [c.text for c in item.resolutions] == ["that the budget be approved."]

@@ -950,14 +950,17 @@ class _ItemReader:
             if self.state != "resolved":
                 self.state = "motion"
                 self._open("motion")
-            rest = rest.strip(" ,;.")
+            rest = rest.lstrip(" ,;.").rstrip()
             if rest:
+                self._inline_action(rest, line)
                 self._motion_text(rest, line)
             return True
         seconded = R.SECONDED.match(text)
         if seconded and seconded.start() == 0:
             self.vote["seconder"] = seconded.group("who").strip()
-            rest = text[seconded.end() :].strip(" ,;.")
+            rest = text[seconded.end() :].lstrip(" ,;.").rstrip()
+            if rest:
+                self._inline_action(rest, line)
             if self.state not in ("motion", "resolved"):
                 self.state = "motion"
                 self._open("motion")
@@ -972,6 +975,14 @@ class _ItemReader:
                 self.vote[_count_key(what)] = str(value)
             self._close_vote()
             return True
+        if len(text) < 160 and any(ch.isdigit() for ch in text):
+            tally: dict[str, str] = {_count_key(m.group("what").lower()): m.group("n") for m in R.COUNTS.finditer(text)}
+            if len(tally) >= 2 and R.VOTING_LINE.match(text):
+                # "(Voting: 7 for, 2 against, 1 abstention)": the tally of the decision just read.
+                self.vote.update(tally)
+                self.vote.setdefault("result", text.strip(" ()"))
+                self._close_vote()
+                return True
         return False
 
     def _motion_text(self, text: str, line: int | None) -> None:

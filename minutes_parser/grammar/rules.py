@@ -347,7 +347,7 @@ ACTION_INLINE = re.compile(
 
 # ----------------------------------------------------------------- votes
 MOVED = re.compile(
-    r"(?:^|\b)(?:moved\s+by|moved|proposed\s+by|proposed)\s*:?\s*(?P<who>(?:Cr|Cllr|Councillor|Mayor|Deputy\s+Mayor|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w.'’ -]{1,60}?|[A-Z][\w.'’-]{1,30}(?:\s+[A-Z][\w.'’-]{1,30}){0,3})(?=\s*(?:$|[,;]|\s+(?:and\s+)?seconded|\s+that\b|\s+to\b|\s+THAT\b))",
+    r"(?:^|\b)(?:it\s+was\s+)?(?:moved\s+by|moved|proposed\s+by|proposed)\s*:?\s*(?P<who>(?:Cr|Cllr|Councillor|Mayor|Deputy\s+Mayor|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w.'’ -]{1,60}?|[A-Z][\w.'’-]{1,30}(?:\s+[A-Z][\w.'’-]{1,30}){0,3})(?=\s*(?:$|[,;]|\s+(?:and\s+)?seconded|\s+that\b|\s+to\b|\s+THAT\b))",
     _I,
 )
 SECONDED = re.compile(
@@ -364,6 +364,12 @@ TRAILING_RESULT = re.compile(
 LOST = re.compile(
     r"^(?:the\s+)?(?:motion\s+|amendment\s+)?(?:was\s+)?(?:lost|defeated|failed|withdrawn|not\s+carried)\b", _I
 )
+VOTING_LINE = re.compile(
+    r"^\(?\s*(?:(?:the\s+)?(?:voting|votes?|vote\s+was|result(?:\s+of\s+the\s+vote)?|recorded\s+vote|the\s+motion\s+was\s+(?:carried|lost))\s*(?::|-|\u2013|was)?\s*)?"
+    r"\d{1,3}\s+(?:votes?\s+)?(?:for|in\s+favour|against|abstentions?)\b",
+    re.IGNORECASE,
+)
+"""A line that is only a tally: "(Voting: 7 for, 2 against, 1 abstention)", "7 for, 2 against"."""
 COUNTS = re.compile(
     r"(?P<n>\d{1,3})\s+(?:votes?\s+)?(?P<what>for|in\s+favour|against|abstentions?|abstained|absent)\b",
     _I,
