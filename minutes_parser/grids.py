@@ -19,7 +19,7 @@ from lxml import etree
 from .blocks import clean
 from .grammar.dates import find_date, find_time
 from .htmlblocks import text_of
-from .models import AgendaItem, DocLink, Meeting, MeetingRef, Person
+from .models import AgendaItem, DocLink, Meeting, MeetingRef, Person, Vote
 
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _CELLS = etree.XPath("./td | ./th")
@@ -206,6 +206,8 @@ def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False
     date_col = _column(header, _is_date_col)
     body_col = _column(header, lambda n: "body" in n or "committee" in n or "sponsor" in n)
     agenda_col = _column(header, lambda n: "agenda #" in n or n in ("agenda no.", "item #"))
+    action_col = _column(header, lambda n: n == "action")
+    result_col = _column(header, lambda n: n == "result")
     items = []
     for row in grid.rows:
         title = _cell_text(row, title_col)
@@ -223,6 +225,41 @@ def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False
                 category=_cell_text(row, type_col) or None,
                 status=_cell_text(row, status_col) or None,
                 url=_href(_cell(row, file_col), base) or _href(_cell(row, title_col), base),
+                votes=_votes(row, action_col, result_col),
+            )
+        )
+    return items
+
+
+def _votes(row: Sequence[Any], action_col: int | None, result_col: int | None) -> tuple[Vote, ...]:
+    action = _cell_text(row, action_col) or None
+    result = _cell_text(row, result_col) or None
+    return (Vote(motion=action, result=result),) if result else ()
+
+
+def grid_history(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[AgendaItem]:
+    """A matter's history (Legistar LegislationDetail): date, action by, action, result; else []."""
+    header = grid.header
+    date_col = _column(header, _is_date_col)
+    by_col = _column(header, lambda n: n == "action by" or n == "body")
+    action_col = _column(header, lambda n: n == "action")
+    if date_col is None or by_col is None or action_col is None:
+        return []
+    result_col = _column(header, lambda n: n == "result")
+    detail_col = _column(header, lambda n: "action details" in n or n == "details")
+    items = []
+    for row in grid.rows:
+        date = find_date(_cell_text(row, date_col), month_first=month_first)
+        action = _cell_text(row, action_col)
+        if date is None or not action:
+            continue
+        body = _cell_text(row, by_col) or None
+        items.append(
+            AgendaItem(
+                title=action,
+                meeting=MeetingRef(body=body, date=date),
+                votes=_votes(row, action_col, result_col),
+                url=_href(_cell(row, detail_col), base),
             )
         )
     return items

@@ -15,7 +15,7 @@ from lxml import etree
 
 from .blocks import Block
 from .decode import Page
-from .grids import grid_items, grid_meetings, grid_people, is_calendar_widget, read_grid
+from .grids import grid_history, grid_items, grid_meetings, grid_people, is_calendar_widget, read_grid
 from .htmlblocks import Renderer
 from .models import AgendaItem, Meeting, Person
 from .registry import BaseAdapter
@@ -86,8 +86,10 @@ class HtmlAdapter(BaseAdapter):
                 return False
             if is_calendar_widget(grid):
                 return True
-            found_meetings = grid_meetings(grid, base=base, month_first=month_first)
-            found_items = [] if found_meetings else grid_items(grid, base=base, month_first=month_first)
+            found_items = grid_history(grid, base=base, month_first=month_first)
+            found_meetings = [] if found_items else grid_meetings(grid, base=base, month_first=month_first)
+            if not (found_items or found_meetings):
+                found_items = grid_items(grid, base=base, month_first=month_first)
             found_people = [] if found_meetings or found_items else grid_people(grid, base=base)
             if not (found_meetings or found_items or found_people):
                 return False
