@@ -650,6 +650,10 @@ def _dedupe_contacts(contacts: list[Contact]) -> list[Contact]:
 
 
 # ---------------------------------------------------------------- items
+_VOTE_HINT = re.compile(r"moved|proposed|seconded|carried|lost|defeated|failed|withdrawn|adopted|\d")
+"""What a vote line holds near its start (a cheap test before the regexes)."""
+
+
 class _ItemReader:
     """Reads one agenda item's blocks into an :class:`AgendaItem`."""
 
@@ -830,11 +834,11 @@ class _ItemReader:
             if heading.rest and not self._vote_line(heading.rest, line):
                 self._motion_text(heading.rest, line)
             return
-        m = R.ACTION_LINE.match(plain)
+        m = R.ACTION_LINE.match(plain) if "action" in plain[:14].lower() else None
         if m:
             self._action(m.group("owner").strip(" ."), line)
             return
-        found = paren_contacts(plain, line)
+        found = paren_contacts(plain, line) if plain[:1] == "(" else None
         if found:
             self.contacts.extend(found)
             return
@@ -938,7 +942,10 @@ class _ItemReader:
 
     # -- votes
     def _vote_line(self, text: str, line: int | None) -> bool:
-        moved = R.MOVED.match(text)
+        head = text[:40].lower()
+        if not self.vote and _VOTE_HINT.search(head) is None:
+            return False
+        moved = R.MOVED.match(text) if ("moved" in head or "proposed" in head) else None
         if moved and moved.start() == 0:
             self._close_vote()
             self.vote["mover"] = moved.group("who").strip()

@@ -265,6 +265,8 @@ _LABEL_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z()#?/\- ]{1,40}?)\s*(?::-|:)\s*
 
 def match_label(text: str) -> LabelValue | None:
     """Return a known "Label: value" pair at the start of ``text``."""
+    if ":" not in text[:48]:
+        return None
     m = _LABEL_RE.match(text)
     if m is None:
         return None
