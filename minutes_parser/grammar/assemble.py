@@ -457,7 +457,8 @@ def _read_preamble(
                 body = body or label.value
             continue
         if label_key is not None and block.kind in ("para", "li", "cell"):
-            if (label_key != "venue" and label_values) or len(label_values) >= 6:
+            more_people = label_key in _ATTENDANCE_KEYS and bool(_PEOPLE_LINE.match(text)) and len(label_values) < 30
+            if not more_people and ((label_key != "venue" and label_values) or len(label_values) >= 6):
                 flush_label()
             else:
                 label_values.append(_BULLET_PREFIX.sub("", text))
@@ -533,6 +534,10 @@ def _merge_meeting(first: Meeting, second: Meeting) -> Meeting:
         mine = getattr(first, field.name)
         values[field.name] = mine if mine not in (None, "", ()) else getattr(second, field.name)
     return Meeting(**values)
+
+
+_ATTENDANCE_KEYS = frozenset({"present", "apologies", "absent", "in_attendance"})
+_PEOPLE_LINE = re.compile(r"^(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Mayor|Deputy|Alderman|Aldermen)\b")
 
 
 def _mark(blocks: Sequence[Block], start: int, end: int, text: str, placed: list[bool]) -> None:

@@ -397,7 +397,7 @@ NOISE = frozenset(
         "Webcast",
     )
 )
-PAGE_NUMBER = re.compile(r"^Page\s+\d{1,4}$", _I)
+PAGE_NUMBER = re.compile(r"^(?:Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s+of\s+\d{1,4})$", _I)
 
 # ----------------------------------------------------------------- page kinds
 PAGE_KINDS: list[tuple[re.Pattern[str], str]] = [
@@ -435,7 +435,9 @@ AGENDA_FOR = re.compile(r"^(?:agenda|minutes|decisions)\s+for\s+(?P<body>.{2,120
 WEEKDAY_LINE = re.compile(r"^" + WEEKDAY + r"\b,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}.{0,40}$", _I)
 NOTICE_BODY = re.compile(r"meeting\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w&,' -]{2,100}?)\s+will\s+be\s+held", _I)
 MINUTES_OF = re.compile(
-    r"^minutes\s+of\s+(?:the\s+)?(?P<body>.{3,120}?)\s+held\s+(?:at|in)\s+(?:the\s+)?(?P<loc>.{3,120}?)\s+on\s+(?P<when>.{6,80}?)(?:\s+commencing\s+at\s+(?P<time>.{2,20}))?$",
+    r"^minutes\s+of\s+(?:the\s+|an?\s+)?(?:(?:extra[-\s]?ordinary\s+|ordinary\s+|special\s+|annual\s+)?meeting\s+of\s+(?:the\s+)?)?"
+    r"(?P<body>.{3,120}?)\s+held\s+(?:at|in)\s+(?:the\s+)?(?P<loc>.{3,120}?)\s+on\s+(?P<when>.{6,80}?)"
+    r"(?:\s+(?:commencing\s+)?at\s+(?P<time>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}))?\.?$",
     _I,
 )
 HELD_ON = re.compile(r"\b(?:meeting|minutes)\b.{0,120}?\bheld\b(?:\s+on)?\s*(?P<when>.{0,80})$", _I)
