@@ -141,3 +141,25 @@ def test_moved_and_seconded_in_a_sentence() -> None:
     vote = item.votes[0]
     assert (vote.mover, vote.seconder, vote.result) == ("Councillor Ann Green", "Councillor Bob Grey", "CARRIED")
     assert [c.text for c in item.resolutions] == ["that the budget be approved."]
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("Cabinet is recommended to:", "to:"),
+        ("The Board is asked to note the report.", "to note the report."),
+        ("It is recommended that the report be noted", "that the report be noted"),
+    ],
+)
+def test_report_recommendation_wordings(line: str, rest: str) -> None:
+    found = match_heading(line)
+    assert found is not None and found.section == "recommendations" and found.rest == rest
+
+
+def test_lead_in_then_lettered_recommendations() -> None:
+    text = "Agenda item\n\nAnnual report\n\nCabinet is recommended to:\n\n(a) note the annual report; and\n\n(b) approve the action plan.\n"
+    item = minutes_parser.parse(text).items[0]
+    assert [(c.label, c.text) for c in item.recommendations] == [
+        ("a", "note the annual report; and"),
+        ("b", "approve the action plan."),
+    ]

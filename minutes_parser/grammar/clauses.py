@@ -146,6 +146,8 @@ def split_clauses(paras: list[Para]) -> list[Clause]:
                 top[0] = _Open(None, f"{last_stem.text} {_printed(top[0])}", last_stem.line)
             stems = stems[:-1]
     for para in stems:
+        if len(para.text) < 12 and para.text.rstrip().endswith((":", ":-")):
+            continue  # a bare lead-in ("to:", "that:-") with nothing after it
         out.append(Clause(label=None, text=para.text.strip(), line=para.line))
     for clause in top:
         out.append(Clause(label=clause.label, text=clause.text.strip(), line=clause.line))

@@ -76,6 +76,14 @@ HEADING_RULES: list[HeadingRule] = [
             _I,
         ),
     ),
+    HeadingRule(
+        "is-recommended",
+        "recommendations",
+        re.compile(
+            r"^(?:it\s+is\s+recommended\s+(?=that\b|to\b)|(?:the\s+)?(?:[A-Za-z&'-]{2,25}\s+){1,4}(?:is|are)\s+(?:recommended|asked|requested)\s+(?=to\b))",
+            _I,
+        ),
+    ),
     HeadingRule("minutes", "minutes", re.compile(r"^minutes\s*(?::-|:)\s*", _I)),
     HeadingRule(
         "documents",
@@ -126,6 +134,7 @@ HEADING_NEEDLES: dict[str, tuple[str, ...]] = {
     "resolution-number": ("resolution",),
     "decision": ("decision",),
     "recommended": ("recommend",),
+    "is-recommended": ("recommended", "asked", "requested"),
     "minutes": ("minutes",),
     "documents": ("documents", "papers"),
     "reasons": ("reason",),
