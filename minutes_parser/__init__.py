@@ -73,6 +73,8 @@ def _read(source: bytes | str | os.PathLike[str]) -> bytes:
         except OSError as exc:
             raise ParseError(f"cannot read {os.fspath(source)}: {exc.strerror or exc}") from exc
     if isinstance(source, str):
+        if len(source) < 4096 and "\n" not in source and "<" not in source and os.path.isfile(source):
+            return _read(Path(source))  # a path given as text
         return source.encode("utf-8")
     raise ParseError(f"cannot parse a {type(source).__name__}; pass bytes, str or a path")
 
@@ -84,7 +86,8 @@ def parse(
 ) -> Document:
     """Parse one page into a :class:`Document`.
 
-    ``source`` is the page's bytes, its text, or a path. ``url`` helps pick the
+    ``source`` is the page's bytes, its text, or a path (a ``str`` naming an existing
+    file is read as a path). ``url`` helps pick the
     adapter and resolve relative links; ``adapter`` forces one by name.
     Raises :class:`UnrecognizedPage` for pages that are not democracy pages and
     :class:`ParseError` for pages that cannot be read; nothing else escapes.

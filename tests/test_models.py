@@ -64,3 +64,11 @@ def test_dates_serialise_iso() -> None:
     assert Meeting.from_dict(meeting.to_dict()) == meeting
     item = AgendaItem(title="t")
     assert AgendaItem.from_dict(item.to_dict()) == item
+
+
+def test_source_as_bytes_text_path_or_path_string() -> None:
+    path = SAMPLES / "bradford_agenda-item_ilacs-send.txt"
+    by_path = minutes_parser.parse(path).to_dict()
+    assert minutes_parser.parse(str(path)).to_dict() == by_path
+    assert minutes_parser.parse(path.read_bytes()).to_dict() == by_path
+    assert minutes_parser.parse(path.read_text(encoding="utf-8")).to_dict() == by_path
