@@ -224,7 +224,8 @@ class Meeting(Record):
     documents: tuple[DocLink, ...] = ()
     """Meeting-level documents (agenda frontsheet, printed minutes)."""
     attendance: tuple[Person, ...] = ()
-    """Attendees with ``role`` "present", "apologies", "absent", "substitute", "in attendance"."""
+    """Attendees: ``attendance`` as recorded ("present", "apologies", "in attendance",
+    "Present, as expected"), ``role`` their part or post ("Chair", "Director of ...")."""
 
     _nested: ClassVar[Mapping[str, type[Record]]] = {
         "contacts": Contact,

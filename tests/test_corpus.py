@@ -117,3 +117,18 @@ def test_cmis_documents_panel_documents_belong_to_the_meeting() -> None:
     titles = [d.title for d in doc.meetings[0].documents]
     assert titles == ["Final Planning Minutes 16042026", "Final Agenda Reports - 9th July 2026"]
     assert doc.meetings[0].documents[0].url == "https://birmingham.cmis.uk.com/Birmingham/Document.ashx?id=abc123"
+
+
+def test_attendance_from_labels_and_lists() -> None:
+    wilmot = minutes_parser.parse(CORPUS / "text" / "wilmot_escribe-minutes_council-may-2024.txt").meetings[0]
+    present = [p.name for p in wilmot.attendance if p.attendance == "present"]
+    assert present[0] == "Mayor N. Salonen" and len(present) == 6
+    staff = [(p.name, p.role) for p in wilmot.attendance if p.attendance == "in attendance"]
+    assert staff[1] == ("C. Catania", "Director of Community Services") and len(staff) == 13
+    pdf = minutes_parser.parse(PAGES / "council_minutes_pdf-text.txt").meetings[0]
+    assert [(p.name, p.role) for p in pdf.attendance] == [
+        ("A Smith", "Chair"),
+        ("B Jones", None),
+        ("C Brown", None),
+        ("D White", None),
+    ]

@@ -404,9 +404,20 @@ def _read_preamble(
         if label_key == "venue" and values and location is None:
             location = ", ".join(values)
         elif label_key in ("present", "apologies", "absent", "in_attendance"):
+            status = label_key.replace("_", " ")
             for value in values:
+                if value.startswith("\x00"):  # one list item: one person, maybe after their post
+                    post, _, name = value[1:].rpartition(", ")
+                    attendance.append(
+                        Person(name=name or post, role=post if name and post else None, attendance=status)
+                    )
+                    continue
                 for name in _split_people(value):
-                    attendance.append(Person(name=name, role=label_key.replace("_", " ")))
+                    m = _NAME_ROLE.match(name)
+                    if m:  # "A Smith (Chair)"
+                        attendance.append(Person(name=m.group(1), role=m.group(2), attendance=status))
+                    else:
+                        attendance.append(Person(name=name, attendance=status))
         elif label_key == "date" and values and date is None:
             date = parse_date(" ".join(values), month_first=ctx.month_first)
             time = time or find_time(" ".join(values))
@@ -457,11 +468,17 @@ def _read_preamble(
                 body = body or label.value
             continue
         if label_key is not None and block.kind in ("para", "li", "cell"):
-            more_people = label_key in _ATTENDANCE_KEYS and bool(_PEOPLE_LINE.match(text)) and len(label_values) < 30
+            plain = _BULLET_PREFIX.sub("", text)
+            listed = block.kind == "li" or plain != text
+            more_people = (
+                label_key in _ATTENDANCE_KEYS
+                and (listed or bool(_PEOPLE_LINE.match(plain)))
+                and len(label_values) < 100
+            )
             if not more_people and ((label_key != "venue" and label_values) or len(label_values) >= 6):
                 flush_label()
             else:
-                label_values.append(_BULLET_PREFIX.sub("", text))
+                label_values.append("\x00" + plain if listed and label_key in _ATTENDANCE_KEYS else plain)
                 placed[index] = True
                 continue
         found = _meeting_header(text, blocks[index + 1].text if index + 1 < end else "", ctx)
@@ -536,6 +553,7 @@ def _merge_meeting(first: Meeting, second: Meeting) -> Meeting:
     return Meeting(**values)
 
 
+_NAME_ROLE = re.compile(r"^(.{2,80}?)\s*\(([^()]{2,60})\)$")
 _ATTENDANCE_KEYS = frozenset({"present", "apologies", "absent", "in_attendance"})
 _PEOPLE_LINE = re.compile(r"^(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Mayor|Deputy|Alderman|Aldermen)\b")
 
