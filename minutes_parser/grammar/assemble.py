@@ -296,11 +296,18 @@ def _item_starts(blocks: Sequence[Block], start: int, kind: str) -> list[tuple[i
             if m:
                 found.append((i, {"scheme": "date", **m.groupdict()}))
         return found
-    for scheme in ("heading", "dash", "bare", "code", "caps", "toc", "pdf", "para"):
+    for scheme in ("heading", "dash", "bare", "code", "caps", "toc"):
         found = _scheme(blocks, start, scheme)
         if found:
             return found
-    return []
+    # Titles carrying a document size ("Minutes pdf icon PDF 50 KB") mark items when
+    # numbers were lost; numbered paragraphs ("1. Apologies ...") win when there are
+    # at least as many of them.
+    by_pdf = _scheme(blocks, start, "pdf")
+    by_para = _scheme(blocks, start, "para")
+    if len(by_para) >= 2 and len(by_para) >= len(by_pdf):
+        return by_para
+    return by_pdf or by_para
 
 
 def _number_key(number: str) -> tuple[int, ...]:
@@ -785,14 +792,18 @@ class _ItemReader:
         if scheme in ("para", "code"):
             text = header.get("para", "")
             head, sep, rest = text.partition(":")
-            if scheme == "code" and not sep and len(text) <= 120 and not text.endswith("."):
+            if R.split_doc_suffix(text)[1] is not None:
+                self._title_line(text)  # "2. Minutes pdf icon PDF 80 KB": a title line
+            elif scheme == "code" and not sep and len(text) <= 120 and not text.endswith("."):
                 self.title = text
             elif sep and 2 <= len(head) <= 90 and "." not in head:
                 self.title = head.strip()
                 if rest.strip():
                     self._line(rest.strip(), blocks[start].line)
+            elif len(text.split()) <= 12 and not text.endswith((".", ";")):
+                self.title = text  # "1. Apologies for Absence": a title
             else:
-                self.title = text
+                self.title = text  # "1. There were no declarations.": the minute itself
                 self._line(text, blocks[start].line)
             return start + 1
         if header.get("date"):
