@@ -163,3 +163,20 @@ def test_lead_in_then_lettered_recommendations() -> None:
         ("a", "note the annual report; and"),
         ("b", "approve the action plan."),
     ]
+
+
+def test_issue_history_with_and_without_item_numbers() -> None:
+    text = (
+        "Issue - meetings\n\nBudget Monitoring\n\n"
+        "Meeting: 14/01/2021 - Overview and Scrutiny Committee\n\nMinutes:\n\nRESOLVED: That the report be noted.\n\n"
+        "Meeting: 02/02/2021 - Cabinet (Item 45)\n\n45 Budget Monitoring pdf icon PDF 200 KB\n\n"
+        "Decision:\n\nRESOLVED: That the budget position be noted.\n"
+    )
+    first, second = minutes_parser.parse(text).items
+    assert (first.number, first.meeting and first.meeting.body) == (None, "Overview and Scrutiny Committee")
+    assert (second.number, second.title, second.meeting and second.meeting.body) == (
+        "45",
+        "Budget Monitoring",
+        "Cabinet",
+    )
+    assert [c.text for c in second.resolutions] == ["That the budget position be noted."]

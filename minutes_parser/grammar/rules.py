@@ -287,7 +287,7 @@ def match_label(text: str) -> LabelValue | None:
 
 # ----------------------------------------------------------------- item headers
 MEETING_ITEM = re.compile(
-    r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<body>.+?)\s*\(Item\s+(?P<number>[\w.]+?)\.?\)\s*$",
+    r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<body>.+?)\s*(?:\(Item\s+(?P<number>[\w.]+?)\.?\))?\s*$",
     _I,
 )
 HEADED_ITEM = re.compile(
