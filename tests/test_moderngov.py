@@ -204,9 +204,9 @@ def test_meeting_level_documents_and_attendance() -> None:
         url="https://democracy.example.gov.uk/ieListDocuments.aspx?MId=5001",
     )
     meeting = doc.meetings[0]
-    assert [d.title for d in meeting.documents] == ["Public reports pack", "Printed minutes"]
+    assert [d.title for d in meeting.documents] == ["Agenda frontsheet", "Public reports pack", "Printed minutes"]
     assert (
-        meeting.documents[1].url
+        meeting.documents[2].url
         == "https://democracy.example.gov.uk/documents/g5001/Printed minutes 04th-Mar-2025 14.00 Licensing Committee.pdf"
     )
     assert [(p.name, p.role, p.attendance) for p in meeting.attendance] == [

@@ -151,6 +151,11 @@ class _Handler:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         cls = el.get("class") or ""
         if any(hint in cls for hint in _SKIP_CLASSES):
+            # Navigation links go; the documents listed among them (agenda
+            # frontsheet, printed minutes) stay.
+            for a in _LINKS(el):
+                if is_doc_href(a.get("href")):
+                    out.link(a)
             return True
         if tag == "table":
             return self._table(el, out)
