@@ -20,12 +20,13 @@ import re
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlparse
 
+import attrs
 from lxml import etree
 
 from ..blocks import Block, clean
 from ..decode import Page
 from ..grammar.dates import find_date, find_time
-from ..grammar.rules import is_doc_href
+from ..grammar.rules import CANCELLED, is_doc_href, match_page_kind
 from ..htmlblocks import Renderer, text_of
 from ..models import Meeting, Person
 from ..registry import BaseAdapter
@@ -124,16 +125,19 @@ class ModernGovAdapter(BaseAdapter):
         attendance: list[Person] = []
         handler = _Handler(page.url, meetings, attendance)
         blocks = Renderer(handler, frozenset({"table", "a", "ul", "div", "ol"})).render(content)
-        hints: dict[str, Any] = {"meetings": meetings, "attendance": attendance}
         kind = _PAGE_KINDS.get(_page_name(page.url))
+        listing = kind == "meeting_list" or (kind is None and len(meetings) >= 2 and not handler.item_rows)
+        if listing and any(m.body is None for m in meetings):
+            # ieListMeetings prints dates only; the committee is the page's subtitle.
+            subtitle = next((b.text for b in blocks if b.kind == "heading" and match_page_kind(b.text) is None), None)
+            meetings = [m if m.body else attrs.evolve(m, body=subtitle) for m in meetings]
+        hints: dict[str, Any] = {"meetings": meetings if listing else [], "attendance": attendance}
         if kind is not None:
             hints["page_kind"] = kind
         elif handler.list_rows and not handler.item_rows:
             hints["fallback_kind"] = "decision_list"
-        elif len(meetings) >= 2 and not handler.item_rows:
+        elif listing:
             hints["fallback_kind"] = "meeting_list"
-        else:
-            hints["meetings"] = meetings if len(meetings) >= 2 else []
         return blocks, hints
 
 
@@ -165,11 +169,13 @@ class _Handler:
                 text = text_of(el)
                 date = find_date(text)
                 if date is not None:
+                    status = CANCELLED.search(text)
                     self.meetings.append(
                         Meeting(
                             body=_body_from(text),
                             date=date,
                             time=find_time(text),
+                            status=status.group(1).lower() if status else None,
                             url=urljoin(self.url, href) if self.url else href,
                         )
                     )
