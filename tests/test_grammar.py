@@ -180,3 +180,13 @@ def test_issue_history_with_and_without_item_numbers() -> None:
         "Cabinet",
     )
     assert [c.text for c in second.resolutions] == ["That the budget position be noted."]
+
+
+def test_meeting_line_on_an_agenda_item_page() -> None:
+    text = "Agenda item\n\nBudget 2021/22\n\nMeeting: 03/02/2021 - Council (Item 45)\n\nMinutes:\n\nRESOLVED: That the budget be approved.\n"
+    item = minutes_parser.parse(text).items[0]
+    assert (item.number, item.meeting and item.meeting.body, str(item.meeting and item.meeting.date)) == (
+        "45",
+        "Council",
+        "2021-02-03",
+    )

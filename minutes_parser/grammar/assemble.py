@@ -868,6 +868,12 @@ class _ItemReader:
             if heading.rest and not self._vote_line(heading.rest, line):
                 self._motion_text(heading.rest, line)
             return
+        meeting_line = R.MEETING_ITEM.match(plain) if plain[:8].lower() == "meeting:" else None
+        if meeting_line is not None:  # "Meeting: 03/02/2021 - Council (Item 45)" on a single item's page
+            self.body = meeting_line.group("body").strip()
+            self.date = parse_date(meeting_line.group("date"))
+            self.number = self.number or meeting_line.group("number")
+            return
         m = R.ACTION_LINE.match(plain) if "action" in plain[:14].lower() else None
         if m:
             self._action(m.group("owner").strip(" ."), line)
