@@ -22,7 +22,7 @@ from typing import Any
 from lxml import etree
 
 from .blocks import Block, BlockKind, clean
-from .grammar.rules import is_doc_href
+from .grammar.rules import is_doc_href, split_doc_suffix
 
 BLOCK_TAGS = frozenset(
     [
@@ -185,10 +185,8 @@ def size_text(el: Any) -> str | None:
             return clean("".join(node.itertext()))
     # Restyled pages: a trailing "PDF 119 KB" text run inside the link.
     tail = clean("".join(el.itertext()))
-    match = re.search(
-        r"(?:\b\w+\s+icon\s*)?\b[A-Za-z]{2,5}\s+\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB)\s*$", tail, re.IGNORECASE
-    )
-    return match.group(0) if match else None
+    title, fmt, _ = split_doc_suffix(tail)
+    return tail[len(title) :].strip() if fmt else None
 
 
 class Renderer:

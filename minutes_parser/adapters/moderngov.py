@@ -60,6 +60,7 @@ _ITEM_LINK = re.compile(
 )
 _MEETING_LINK = re.compile(r"ieListDocuments\.aspx", re.IGNORECASE)
 _ATTENDANCE = re.compile(r"attend|apolog|present|absent", re.IGNORECASE)
+_BODY_SPLIT = re.compile(r"\s+[-\u2013]\s+|,\s*(?=\w+day\b)")
 _REF_SUFFIX = re.compile(r"\s+ref:\s*\d{1,9}$", re.IGNORECASE)
 """The hidden "ref: 13567" ModernGov puts in list links, visible once its class is gone."""
 _SKIP_CLASSES = ("mgActionList", "mgLinks", "mgBreadCrumb", "mgPageNav", "mgTabs")
@@ -298,7 +299,7 @@ class _Handler:
 
 def _body_from(text: str) -> str | None:
     """ "Cabinet - Tuesday, 7th January, 2020 5.30 pm" → "Cabinet"."""
-    head = re.split(r"\s+[-\u2013]\s+|,\s*(?=\w+day\b)", text, maxsplit=1)[0]
+    head = _BODY_SPLIT.split(text, maxsplit=1)[0]
     head = clean(head)
     if not head or find_date(head) is not None or is_doc_href(head):
         return None

@@ -54,6 +54,11 @@ LIST_KINDS = frozenset({"meeting_list", "matter_list", "decision_list", "people"
 FALLBACK_KINDS = frozenset({"agenda_item", "issue_decisions", "decision"})
 _BULLET_PREFIX = re.compile(r"^[\u00b7\u2022\u25aa\u25cf\u25e6\u2023\u2219\uf0b7]\s*")
 _VIEW_DIRECTIONS = re.compile(r"\.?\s*view\s+directions\.?\s*$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_LETTER_END = re.compile(r"[a-z]$", re.IGNORECASE)
+_COUNCILLORS = re.compile(r"^(?:Cllrs?\.?|Councillors?)\s+")
+_PEOPLE_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_MEETING_WORD = re.compile(r"\bmeeting\b", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,4}[a-z]?)\.?\s+(?P<rest>\S.*)$")
 
 
@@ -312,8 +317,8 @@ def _item_starts(blocks: Sequence[Block], start: int, kind: str) -> list[tuple[i
 
 def _number_key(number: str) -> tuple[int, ...]:
     """Ordering key of a printed item number: "5" < "5a" < "5.1" < "5.2" < "6"; "21/123" < "21/124"."""
-    parts = [int(p) for p in re.findall(r"\d+", number)[:3]] or [0]
-    letter = re.search(r"[a-z]$", number, re.IGNORECASE)
+    parts = [int(p) for p in _DIGITS.findall(number)[:3]] or [0]
+    letter = _LETTER_END.search(number)
     if letter:
         parts.append(ord(letter.group(0).lower()) - 96)
     return tuple(parts)
@@ -582,8 +587,8 @@ def _body_like(text: str) -> bool:
 
 
 def _split_people(value: str) -> list[str]:
-    value = re.sub(r"^(?:Cllrs?\.?|Councillors?)\s+", "", value.strip())
-    parts = re.split(r"\s*(?:,|;|\band\b)\s*", value)
+    value = _COUNCILLORS.sub("", value.strip())
+    parts = _PEOPLE_SPLIT.split(value)
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
@@ -618,7 +623,7 @@ def _meeting_header(
     m = R.NOTICE_BODY.search(text)
     if m:
         return m.group("body").strip(), None, None, None, None, False
-    if re.search(r"\bmeeting\b", text, re.IGNORECASE):
+    if _MEETING_WORD.search(text):
         held = R.HELD_ON.search(text)
         date = find_date(text, month_first=ctx.month_first)
         used_next = False
@@ -631,7 +636,7 @@ def _meeting_header(
 
 
 def _strip_the(text: str) -> str:
-    return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    return R.LEADING_THE.sub("", text.strip())
 
 
 def _doclink(block: Block, ctx: Context) -> DocLink:
@@ -642,23 +647,8 @@ def _doclink(block: Block, ctx: Context) -> DocLink:
         fmt, size = fmt2 or fmt, size2 or size
     href = block.href
     url = urljoin(ctx.url, href) if ctx.url and href else href
-    if fmt is None and href:
-        m = re.search(r"\.([A-Za-z0-9]{2,5})(?:$|[?#])", href)
-        if m and m.group(1).lower() in (
-            "pdf",
-            "doc",
-            "docx",
-            "xls",
-            "xlsx",
-            "ppt",
-            "pptx",
-            "rtf",
-            "odt",
-            "csv",
-            "zip",
-            "txt",
-        ):
-            fmt = m.group(1).lower()
+    if fmt is None:
+        fmt = R.format_from_href(href)
     return DocLink(title=title or block.text, url=url, format=fmt, size_bytes=size)
 
 
@@ -939,7 +929,7 @@ class _ItemReader:
         if "to action" not in text.lower():
             return
         for m in R.ACTION_INLINE.finditer(text):
-            owner = re.sub(r"^the\s+", "", m.group("owner"), flags=re.IGNORECASE)
+            owner = R.LEADING_THE.sub("", m.group("owner"))
             self._action(owner, line, text.strip())
 
     def _label(self, label: R.LabelValue, line: int | None) -> bool:
@@ -1167,7 +1157,7 @@ class _ItemReader:
                 break
         if first_label is not None:
             begin = first_label
-            if begin > 0 and re.search(r"(?::-?|\bthat)\s*$", paras[begin - 1].text):
+            if begin > 0 and R.STEM_END.search(paras[begin - 1].text):
                 begin -= 1
             return split_clauses(paras[begin:])
         if self.kind in ("issue_decisions", "decision"):

@@ -15,6 +15,7 @@ import re
 from typing import NamedTuple
 
 from ..models import Clause
+from .rules import STEM_END
 
 _LABEL = re.compile(
     r"^(?:\((?P<p>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})\)"
@@ -27,7 +28,6 @@ _BULLET = re.compile(
     r"^(?P<b>[\u00b7\u2022\u25aa\u25cf\u25e6\u2023\u2219\uf0b7\u2013\-*o\u00a7])\s+(?P<rest>\S.*)$", re.DOTALL
 )
 _ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
-_STEM_END = re.compile(r"(?::-?|\bthat|\bfollows|\bfollowing|\u2013|-)\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.;:!?]\s*$")
 
 
@@ -140,7 +140,7 @@ def split_clauses(paras: list[Para]) -> list[Clause]:
     out: list[Clause] = []
     if stems and top:
         last_stem = stems[-1]
-        if _STEM_END.search(last_stem.text):
+        if STEM_END.search(last_stem.text):
             labelled = sum(1 for c in top if c.label is not None)
             if labelled < 2:
                 top[0] = _Open(None, f"{last_stem.text} {_printed(top[0])}", last_stem.line)

@@ -579,3 +579,19 @@ DOC_HREF = re.compile(
 def is_doc_href(href: str | None) -> bool:
     """True when ``href`` points at a document (report, appendix, minutes file)."""
     return bool(href) and DOC_HREF.search(href or "") is not None
+
+
+_HREF_EXTENSION = re.compile(r"\.([A-Za-z0-9]{2,5})(?:$|[?#])")
+_DOC_FORMATS = frozenset({"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "rtf", "odt", "csv", "zip", "txt"})
+
+
+def format_from_href(href: str | None) -> str | None:
+    """The document format a link's file name gives ("report.PDF" → "pdf"), or None."""
+    m = _HREF_EXTENSION.search(href or "")
+    ext = m.group(1).lower() if m else None
+    return ext if ext in _DOC_FORMATS else None
+
+
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+STEM_END = re.compile(r"(?::-?|\bthat|\bfollows|\bfollowing|\u2013|-)\s*$", re.IGNORECASE)
+"""A lead-in that numbered clauses complete ("That the Committee note that:-")."""
