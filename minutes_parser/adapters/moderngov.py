@@ -189,10 +189,10 @@ class _Handler:
         rows = [r for r in rows if r]
         if not rows:
             return False
-        numbered = [r for r in rows if len(r) >= 2 and _NUMBER.match(text_of(r[0]) or "-")]
-        if numbered and len(numbered) * 2 >= len([r for r in rows if any(text_of(c) for c in r)]) - 1:
-            for row in rows:
-                if row in numbered:
+        numbered = {i for i, r in enumerate(rows) if len(r) >= 2 and _NUMBER.match(text_of(r[0]) or "-")}
+        if numbered and len(numbered) * 2 >= sum(1 for r in rows if any(text_of(c) for c in r)) - 1:
+            for index, row in enumerate(rows):
+                if index in numbered:
                     self._item_row(row, out)
                 else:
                     for cell in row:
@@ -216,12 +216,9 @@ class _Handler:
                 for a in _LINKS(c)
             )
         ]
-        if linked:
-            for row in rows:
-                if row in linked:
-                    self._list_row(row, out)
-            return True
-        return False
+        for row in linked:
+            self._list_row(row, out)
+        return bool(linked)
 
     def _item_row(self, row: list[Any], out: Renderer) -> None:
         self.item_rows += 1

@@ -877,13 +877,8 @@ class _ItemReader:
             return
         if R.REFERRAL.match(plain) and self.state in ("recommendations", "resolved", "decision"):
             return
-        if self.state == "documents":
-            title, fmt, size = R.split_doc_suffix(text)
-            if fmt:
-                self.documents.append(DocLink(title=title, format=fmt, size_bytes=size))
-                return
         stripped, fmt, size = R.split_doc_suffix(text)
-        if fmt and stripped and len(stripped) < 200:
+        if fmt and (self.state == "documents" or (stripped and len(stripped) < 200)):
             self.documents.append(DocLink(title=stripped, format=fmt, size_bytes=size))
             return
         self._inline_action(plain, line)
