@@ -2,9 +2,19 @@
 
 An adapter knows markup; the grammar knows how minutes are written. Between
 them sits this list of blocks: headings, paragraphs, list items, table cells
-and links, each with its text (NFC, whitespace collapsed) and the line it came
-from. Adapters may also emit ``item`` blocks when the markup itself marks where
-an agenda item starts (a table row), carrying the printed number and title.
+and links, each with its text (NFC, whitespace collapsed) and where it came
+from. Where the markup itself already says what something is, the adapter
+says so with a structural block instead of writing words for the grammar to
+read back:
+
+- ``item``: an agenda item starts here (a table row of an agenda); ``meta``
+  holds what the markup gave: ``number``, ``title``, ``href``, ``date``,
+  ``body``, ``declaration_count``; ``doc`` the item's own document link.
+- ``section``: a section of an item starts here (``meta["section"]``:
+  "decision", "minutes" ...), as a web service's named element says.
+- ``link``: a document link, with its format and size when the markup shows them.
+- ``break``: the items end here; what follows belongs to the meeting.
+- ``noise``: page furniture the markup marks as such (navigation, running heads).
 """
 
 from __future__ import annotations
@@ -16,7 +26,9 @@ from typing import Literal
 
 import attrs
 
-BlockKind = Literal["heading", "para", "li", "cell", "link", "item", "break"]
+BlockKind = Literal["heading", "para", "li", "cell", "link", "item", "section", "break", "noise"]
+STRUCTURAL = frozenset({"item", "section", "break", "noise"})
+"""Block kinds that carry no text for the grammar to read."""
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u2002-\u200a\u202f\u205f\u3000\ufeff]+")
 
@@ -28,6 +40,20 @@ def clean(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return _SPACE.sub(" ", text).strip()
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class DocRef:
+    """A document the markup links, with what the markup says about it."""
+
+    title: str = ""
+    """The link's text (without any size printed inside the link)."""
+    href: str | None = None
+    """The link target as written."""
+    format: str | None = None
+    """Lower-case file type, when the markup shows it."""
+    size_bytes: int | None = None
+    """Size in bytes, when the markup shows it."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -43,10 +69,19 @@ class Block:
     text: str = ""
     """Cleaned text."""
     line: int | None = None
-    """1-based source line."""
+    """1-based source line (the line on its page, for PDFs)."""
+    page: int | None = None
+    """1-based page, for paged documents (PDF)."""
     href: str | None = None
     """Link target, for ``link`` blocks."""
     raw: str | None = None
     """The text before whitespace collapsing, when its spacing carries meaning."""
+    gap: int = 0
+    """Empty lines just before this block (text captures): a run of them can stand
+    where a heading was lost."""
+    indent: int = 0
+    """Leading spaces (text) or indentation level (PDF) of the block."""
+    doc: DocRef | None = None
+    """For ``link`` and ``item`` blocks: the linked document."""
     meta: Mapping[str, str] = attrs.field(factory=dict)
-    """Adapter hints: ``number``/``title`` of an item, ``size`` of a link, ``label``..."""
+    """Structural facts the markup gives (see the module docstring)."""

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .blocks import clean
-from .grammar.dates import find_date, find_time
+from .dates import find_date, find_time
 from .htmlblocks import text_of
 from .models import AgendaItem, DocLink, Meeting, MeetingRef, Person, Vote
 

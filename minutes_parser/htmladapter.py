@@ -40,21 +40,35 @@ class HtmlAdapter(BaseAdapter):
     list_kind: ClassVar[str] = "meeting_list"
     """Page kind when the page is a grid of meetings."""
 
+    def url_kind(self, url: str) -> str | None:
+        """The page kind this system's page name gives, when the URL is on this system's host."""
+        try:
+            parsed = urlparse(url)
+        except ValueError:
+            return None
+        if self.hosts and not any(h in parsed.netloc.lower() for h in self.hosts):
+            return None
+        name = parsed.path.rsplit("/", 1)[-1].lower()
+        return self.url_kinds.get(name) if name else None
+
     def detect(self, page: Page) -> float:
-        """Page name and host in the URL; markers in the first 200 KB of markup."""
+        """Page name and host in the URL; markers in the first 400 KB of markup. Markup only."""
+        if not page.looks_like_markup:
+            return 0.0
         score = 0.0
         if page.url:
-            parsed = urlparse(page.url)
-            if any(h in parsed.netloc.lower() for h in self.hosts):
-                score += 0.5
-            if parsed.path.rsplit("/", 1)[-1].lower() in self.url_kinds:
-                score += 0.3
-        if page.looks_like_markup:
-            text = page.text[:400000]
-            hits = sum(1 for m in self.markers if m in text)
-            score += min(0.9, 0.35 * hits)
-        elif not score:
-            return 0.0
+            try:
+                parsed = urlparse(page.url)
+            except ValueError:
+                parsed = None
+            if parsed is not None:
+                if any(h in parsed.netloc.lower() for h in self.hosts):
+                    score += 0.5
+                if parsed.path.rsplit("/", 1)[-1].lower() in self.url_kinds:
+                    score += 0.3
+        text = page.text[:400000]
+        hits = sum(1 for m in self.markers if m in text)
+        score += min(0.9, 0.35 * hits)
         return min(score, 0.95)
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:

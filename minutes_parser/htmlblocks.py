@@ -21,8 +21,8 @@ from typing import Any
 
 from lxml import etree
 
-from .blocks import Block, BlockKind, clean
-from .grammar.rules import is_doc_href, split_doc_suffix
+from .blocks import Block, BlockKind, DocRef, clean
+from .units import format_from_href, parse_size
 
 BLOCK_TAGS = frozenset(
     [
@@ -94,9 +94,20 @@ SKIP_TAGS = frozenset(
 CELL_TAGS = frozenset({"td", "th"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BREAK_TAGS = BLOCK_TAGS | CELL_TAGS
-_SIZE_TEXT = re.compile(
-    r"^\s*(?:\w+\s+icon\s*)?[A-Za-z]{2,5}\s+\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB|B|bytes)\s*$", re.IGNORECASE
+DOC_HREF = re.compile(
+    r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|(?:^|/)documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/|DocumentRenderer|ViewDocument|Document\.ashx|View\.ashx\?M=(?:A|M|F))",
+    re.IGNORECASE,
 )
+"""Link targets that are documents (reports, appendices, minutes files) in the systems councils use."""
+_TRAILING_SIZE = re.compile(
+    r"(?:\b\w+\s+icon\s*)?\b[A-Za-z]{2,5}\s+\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB|B|bytes)\s*$", re.IGNORECASE
+)
+"""A size printed at the end of a link's text once its size span lost its class ("Report PDF 119 KB")."""
+
+
+def is_doc_href(href: str | None) -> bool:
+    """True when ``href`` points at a document (report, appendix, minutes file)."""
+    return bool(href) and DOC_HREF.search(href or "") is not None
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -185,8 +196,8 @@ def size_text(el: Any) -> str | None:
             return clean("".join(node.itertext()))
     # Restyled pages: a trailing "PDF 119 KB" text run inside the link.
     tail = clean("".join(el.itertext()))
-    title, fmt, _ = split_doc_suffix(tail)
-    return tail[len(title) :].strip() if fmt else None
+    m = _TRAILING_SIZE.search(tail)
+    return m.group(0).strip() if m and parse_size(m.group(0)) else None
 
 
 class Renderer:
@@ -290,14 +301,25 @@ class Renderer:
 
     def link(self, el: Any) -> None:
         """Emit a document link block for anchor ``el``."""
-        title = text_of(el)
-        size = size_text(el)
-        if size and title.endswith(size):
+        self.emit(link_block(el))
+
+
+def link_block(el: Any) -> Block:
+    """A document link block for anchor ``el``: its title, target, and the size the link prints."""
+    title = text_of(el)
+    size = size_text(el)
+    fmt = size_bytes = None
+    if size:
+        if title.endswith(size):
             title = title[: -len(size)].strip()
-        if not title:
-            title = clean(el.get("title") or "")
-        meta = {"size": size} if size else {}
-        self.emit(Block(kind="link", text=title, href=el.get("href"), line=getattr(el, "sourceline", None), meta=meta))
+        parsed = parse_size(size)
+        if parsed is not None:
+            fmt, size_bytes = parsed
+    if not title:
+        title = clean(el.get("title") or "")
+    href = el.get("href")
+    doc = DocRef(title=title, href=href, format=fmt or format_from_href(href), size_bytes=size_bytes)
+    return Block(kind="link", text=title, href=href, line=getattr(el, "sourceline", None), doc=doc)
 
 
 def render(root: Any, on_element: Handler | None = None, on_tags: frozenset[str] = frozenset({"table"})) -> list[Block]:

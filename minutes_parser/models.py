@@ -83,6 +83,8 @@ class Clause(Record):
     """The clause, whitespace collapsed, starting right after its heading word."""
     line: int | None = None
     """1-based line (text) or source line (markup) where the clause began."""
+    page: int | None = None
+    """1-based page (PDF documents), else None."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -95,6 +97,8 @@ class Action(Record):
     """What was to be done, when the page says (the clause the action follows)."""
     line: int | None = None
     """Where the action stood on the page."""
+    page: int | None = None
+    """1-based page (PDF documents), else None."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -111,6 +115,8 @@ class Contact(Record):
     """E-mail address."""
     line: int | None = None
     """Where the contact stood on the page."""
+    page: int | None = None
+    """1-based page (PDF documents), else None."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -139,6 +145,8 @@ class Vote(Record):
     """Who seconded it."""
     result: str | None = None
     """As printed: "Carried", "Lost", "Motion Carried Unanimously"..."""
+    outcome: str | None = None
+    """The result as one word: "carried", "lost", "withdrawn", "deferred", "tied", or None."""
     for_count: int | None = None
     """Votes in favour."""
     against_count: int | None = None
@@ -289,6 +297,8 @@ class AgendaItem(Record):
     """The item's or decision's own page, when the page links it."""
     line: int | None = None
     """Where the item began on the page."""
+    page: int | None = None
+    """1-based page (PDF documents), else None."""
 
     _nested: ClassVar[Mapping[str, type[Record]]] = {
         "meeting": MeetingRef,
@@ -322,6 +332,8 @@ class Unplaced(Record):
     """The text, whitespace collapsed."""
     line: int | None = None
     """Where it stood."""
+    page: int | None = None
+    """1-based page (PDF documents), else None."""
 
 
 @attrs.frozen(kw_only=True, slots=True)

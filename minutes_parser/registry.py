@@ -15,9 +15,11 @@ a council-specific adapter can shadow a generic one.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+from urllib.parse import urlsplit
 
 from .blocks import Block
 from .decode import Page
@@ -76,6 +78,10 @@ class BaseAdapter:
     def detect(self, page: Page) -> float:
         """Return confidence 0..1; the base recognises nothing."""
         return 0.0
+
+    def url_kind(self, url: str) -> str | None:
+        """The page kind this system's URL names (its page name, e.g. "mgai.aspx"), or None."""
+        return None
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
         """Return the page's block stream and hints for the grammar.
@@ -186,6 +192,44 @@ def detect(page: Page) -> list[tuple[str, float]]:
         scores.append((adapter.name, 0.0 if sure else _score(adapter, page)))
     scores.sort(key=lambda pair: -pair[1])  # stable: newest first on ties
     return scores
+
+
+OTHER_SYSTEMS = re.compile(
+    r"escribemeetings\.com|granicus\.com|iqm2\.com|primegov\.com|civicclerk|civicweb\.net|sirepub|/weblink/docview\.aspx|boarddocs\.com|municode|novusagenda|agendaonline|meetings\.|democracy\.|moderngov|/minutes?/|/agendas?/|/meetings?/|/council-?meetings?/|/committees?/",
+    re.IGNORECASE,
+)
+"""URL parts of democracy systems (and of councils' meeting pages) with no adapter of their own."""
+
+
+def url_system(url: str) -> str | None:
+    """The democracy system a URL names (an adapter's name, or "other"), or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    for adapter in adapters():
+        kind_of = getattr(adapter, "url_kind", None)
+        if kind_of is not None and adapter.name != "text" and kind_of(url):
+            return adapter.name
+        hosts = getattr(adapter, "hosts", ())
+        if hosts and any(h in parts.netloc.lower() for h in hosts):
+            return adapter.name
+    return "other" if OTHER_SYSTEMS.search(url) else None
+
+
+def url_kind(url: str) -> str | None:
+    """The page kind a democracy system's URL names, or None."""
+    for adapter in adapters():
+        kind_of = getattr(adapter, "url_kind", None)
+        if kind_of is None or adapter.name == "text":
+            continue
+        try:
+            kind = kind_of(url)
+        except ValueError:
+            continue
+        if kind:
+            return str(kind)
+    return None
 
 
 def _score(adapter: Adapter, page: Page) -> float:

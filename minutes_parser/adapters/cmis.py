@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..blocks import Block
 from ..decode import Page
-from ..grammar.dates import find_date, find_time
+from ..dates import find_date, find_time
 from ..htmladapter import HtmlAdapter
 from ..htmlblocks import text_of
 from ..models import Meeting

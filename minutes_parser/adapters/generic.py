@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..blocks import Block
 from ..decode import Page
-from ..grammar.rules import democracy_score
+from ..grammar.evidence import democracy_evidence
 from ..grids import grid_meetings, is_calendar_widget, read_grid
 from ..htmlblocks import Renderer
 from ..models import Meeting
@@ -42,8 +42,9 @@ class GenericAdapter(BaseAdapter):
         if not page.looks_like_markup:
             return 0.0
         blocks, _ = self._render(page)
-        text = "\n".join(b.text for b in blocks)[:20000]
-        return min(democracy_score(text), _CAP)
+        evidence = democracy_evidence(blocks)
+        page.cache["evidence"] = evidence
+        return min(evidence.score, _CAP)
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
         """The rendered main content; meeting grids become meetings."""

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from ..blocks import clean
 from ..decode import Page
-from ..grammar.dates import find_time, parse_date
+from ..dates import find_time, parse_date
 from ..models import AgendaItem, DocLink, Document, Meeting, MeetingRef, Source, Vote
 from ..registry import BaseAdapter
 

@@ -25,15 +25,16 @@ from lxml import etree
 
 from ..blocks import Block, clean
 from ..decode import Page
-from ..grammar.dates import find_date, find_time
-from ..grammar.rules import CANCELLED, is_doc_href, match_page_kind
-from ..htmlblocks import Renderer, text_of
+from ..dates import find_date, find_time
+from ..grammar.wording import PAGE_KIND
+from ..htmlblocks import Renderer, is_doc_href, text_of
 from ..models import Meeting, Person
 from ..registry import BaseAdapter
 
 _PAGE_KINDS = {
     "mgai.aspx": "agenda_item",
     "ielistdocuments.aspx": "meeting",
+    "celistdocuments.aspx": "meeting",
     "mgissuehistoryhome.aspx": "issue_history",
     "ieissuedetails.aspx": "issue_history",
     "mgissuehistorychronology.aspx": "issue_history",
@@ -64,12 +65,17 @@ _BODY_SPLIT = re.compile(r"\s+[-\u2013]\s+|,\s*(?=\w+day\b)")
 _REF_SUFFIX = re.compile(r"\s+ref:\s*\d{1,9}$", re.IGNORECASE)
 """The hidden "ref: 13567" ModernGov puts in list links, visible once its class is gone."""
 _SKIP_CLASSES = ("mgActionList", "mgLinks", "mgBreadCrumb", "mgPageNav", "mgTabs")
+_STATUS = re.compile(r"\b(cancelled|postponed|moved|rescheduled|draft)\b", re.IGNORECASE)
+"""Status words ModernGov appends to a meeting link's text."""
 
 
 def _page_name(url: str | None) -> str:
     if not url:
         return ""
-    return urlparse(url).path.rsplit("/", 1)[-1].lower()
+    try:
+        return urlparse(url).path.rsplit("/", 1)[-1].lower()
+    except ValueError:
+        return ""
 
 
 class ModernGovAdapter(BaseAdapter):
@@ -86,14 +92,18 @@ class ModernGovAdapter(BaseAdapter):
         "meeting_list",
     )
 
+    def url_kind(self, url: str) -> str | None:
+        """The page kind ModernGov's page name gives ("mgAi.aspx": an agenda item)."""
+        return _PAGE_KINDS.get(_page_name(url))
+
     def detect(self, page: Page) -> float:
-        """URL page names and ModernGov markup (``div#modgov``, ``mg*`` classes)."""
+        """URL page names and ModernGov markup (``div#modgov``, ``mg*`` classes). Markup only."""
+        if not page.looks_like_markup:
+            return 0.0
         score = 0.0
         name = _page_name(page.url)
         if name in _PAGE_KINDS:
             score += 0.6
-        if not page.looks_like_markup:
-            return score if score and "<" in page.text[:2000] else 0.0
         head = page.text[:100000]
         if 'id="modgov"' in head or "id='modgov'" in head:
             score += 0.7
@@ -130,7 +140,7 @@ class ModernGovAdapter(BaseAdapter):
         listing = kind == "meeting_list" or (kind is None and len(meetings) >= 2 and not handler.item_rows)
         if listing and any(m.body is None for m in meetings):
             # ieListMeetings prints dates only; the committee is the page's subtitle.
-            subtitle = next((b.text for b in blocks if b.kind == "heading" and match_page_kind(b.text) is None), None)
+            subtitle = next((b.text for b in blocks if b.kind == "heading" and PAGE_KIND.first(b.text) is None), None)
             meetings = [m if m.body else attrs.evolve(m, body=subtitle) for m in meetings]
         hints: dict[str, Any] = {"meetings": meetings if listing else [], "attendance": attendance}
         if kind is not None:
@@ -170,7 +180,7 @@ class _Handler:
                 text = text_of(el)
                 date = find_date(text)
                 if date is not None:
-                    status = CANCELLED.search(text)
+                    status = _STATUS.search(text)
                     self.meetings.append(
                         Meeting(
                             body=_body_from(text),
@@ -230,15 +240,14 @@ class _Handler:
         blocks = sub.blocks
         meta: dict[str, str] = {"number": number, "scheme": "row"}
         rest = blocks
+        doc = None
         if blocks:
             first = blocks[0]
             meta["title"] = first.text
             if first.kind == "link" and first.href:
-                meta["href"] = first.href
-                if first.meta.get("size"):
-                    meta["size"] = first.meta["size"]
+                doc = first.doc
             rest = blocks[1:]
-        out.emit(Block(kind="item", text="", line=getattr(row[0], "sourceline", None), meta=meta))
+        out.emit(Block(kind="item", text="", line=getattr(row[0], "sourceline", None), meta=meta, doc=doc))
         for block in rest:
             out.emit(block)
 

@@ -22,9 +22,9 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from ..blocks import Block, clean
+from ..blocks import Block, DocRef, clean
 from ..decode import Page, parse_html
-from ..grammar.dates import find_time, parse_date
+from ..dates import find_time, parse_date
 from ..htmlblocks import render, unescape_twice
 from ..models import Body, DocLink, Meeting, Person
 from ..registry import BaseAdapter
@@ -49,9 +49,10 @@ _MEMBERS = etree.XPath("./members/member")
 _ATTACHMENTS = etree.XPath("./attachmentdetails")
 _SECTIONS = (
     ("agendatext", None),
-    ("decisionnonemptyhtmlbody", "Decision:"),
-    ("minutesnonemptyhtmlbody", "Minutes:"),
+    ("decisionnonemptyhtmlbody", "decision"),
+    ("minutesnonemptyhtmlbody", "minutes"),
 )
+"""The item elements holding HTML, and the section each is."""
 
 
 def _text(el: Any, tag: str) -> str:
@@ -189,14 +190,15 @@ class ModernGovXmlAdapter(BaseAdapter):
                 if not section:
                     continue
                 if heading:
-                    blocks.append(Block(kind="heading", text=heading))
+                    blocks.append(Block(kind="section", meta={"section": heading}))
                 blocks.extend(section)
             docs = _LINKED_DOCS(item)
             if docs:
-                blocks.append(Block(kind="heading", text="Supporting documents:"))
+                blocks.append(Block(kind="section", meta={"section": "documents"}))
                 for doc in docs:
                     link = _doc(doc, url)
-                    blocks.append(Block(kind="link", text=link.title, href=link.url or ""))
+                    ref = DocRef(title=link.title, href=link.url, format=link.format, size_bytes=link.size_bytes)
+                    blocks.append(Block(kind="link", text=link.title, href=link.url or "", doc=ref))
         return blocks, hints
 
 

@@ -1,20 +1,30 @@
 """Plain-text captures of democracy pages (what crawls and copy-paste keep).
 
 System: any (ModernGov "Issue - meetings", "Agenda item", "Decision details",
-"Issue - decisions", meeting pages; InfoCouncil agendas and minutes; eSCRIBE
-minutes; parish council minutes). Each non-blank line becomes a block; the
-shared grammar does the rest. Covered by ``tests/corpus/seeds`` and
-``tests/corpus/text``.
+"Issue - decisions" and meeting pages; CMIS; InfoCouncil agendas and minutes;
+Legistar; eSCRIBE; parish and town council minutes; text extracted from PDFs).
+Each non-blank line becomes a block, with the empty lines before it counted
+(a run of them can stand where a capture lost a heading) and its indentation
+kept; the shared grammar does the rest. A capture whose URL names a democracy
+system counts that as evidence, and the system's page name gives the page
+kind ("mgAi.aspx": an agenda item). Covered by the text folders of the labelled
+corpus (``shared/corpus/text*``) and ``tests/pages/*.txt``.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from .. import registry
 from ..blocks import Block, clean
 from ..decode import Page
-from ..grammar.rules import democracy_score
+from ..grammar.evidence import democracy_evidence
 from ..registry import BaseAdapter
+
+URL_EVIDENCE = 0.3
+"""A capture whose URL is a democracy system's page: strong evidence, not proof (the page
+may be an error or a search form)."""
+_BULLETS = "\u00b7\u2022\u25aa\u25cf\u2023\u2219\uf0b7\u25e6"
 
 
 class TextAdapter(BaseAdapter):
@@ -30,18 +40,47 @@ class TextAdapter(BaseAdapter):
     )
 
     def detect(self, page: Page) -> float:
-        """Score line-start cues; markup and JSON are not text captures."""
+        """The page's democracy evidence, plus the URL when it names a democracy system."""
         if page.looks_like_markup or page.json_data() is not None:
             return 0.0
-        return democracy_score(page.text[:20000])
+        blocks, _ = self.blocks(page)
+        evidence = democracy_evidence(blocks)
+        page.cache["evidence"] = evidence
+        score = evidence.score
+        if page.url and registry.url_system(page.url):
+            score += URL_EVIDENCE
+        return min(score, 1.0)
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
-        """One block per non-blank line; bullets become list items."""
+        """One block per non-blank line; bullets become list items; blank lines before each are counted."""
+        cached = page.cache.get("text-blocks")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
         out: list[Block] = []
+        gap = 0
         for number, raw in enumerate(page.text.splitlines(), start=1):
             text = clean(raw)
             if not text:
+                if not raw:
+                    gap += 1
                 continue
-            bullet = text[:1] in "\u00b7\u2022\u25aa\u25cf\u2023\u2219\uf0b7"
-            out.append(Block(kind="li" if bullet else "para", text=text, line=number, raw=raw.rstrip()))
-        return out, {}
+            stripped = raw.lstrip()
+            bullet = text[:1] in _BULLETS
+            out.append(
+                Block(
+                    kind="li" if bullet else "para",
+                    text=text,
+                    line=number,
+                    raw=raw.rstrip(),
+                    gap=gap,
+                    indent=len(raw) - len(stripped),
+                )
+            )
+            gap = 0
+        hints: dict[str, Any] = {}
+        if page.url:
+            kind = registry.url_kind(page.url)
+            if kind:
+                hints["fallback_kind"] = kind
+        page.cache["text-blocks"] = (out, hints)
+        return out, hints

@@ -1,5 +1,5 @@
 """The minutes grammar shared by every adapter (see :mod:`.assemble`)."""
 
-from .assemble import Context, build_document
+from .assemble import Context, Trace, TraceLine, build_document, trace
 
-__all__ = ["Context", "build_document"]
+__all__ = ["Context", "Trace", "TraceLine", "build_document", "trace"]

@@ -15,12 +15,14 @@ import re
 from typing import NamedTuple
 
 from ..models import Clause
-from .rules import STEM_END
+
+STEM_END = re.compile(r"(?::-?|;|\bthat\s*[-\u2013:]?|\bfollows|\bfollowing|\u2013|-|\bto)\s*$", re.IGNORECASE)
+"""A lead-in that numbered clauses complete ("That the Committee note that:-", "The Cabinet Members agree to;")."""
 
 _LABEL = re.compile(
     r"^(?:\((?P<p>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})\)"
     r"|(?P<n>\d{1,3}(?:\.\d{1,3}){1,2})\.?(?=\s)"
-    r"|(?P<d>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)]|:(?=\s)))"
+    r"|(?P<d>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:[.)](?=\s|$)|:(?=\s)))"
     r"\s*(?P<rest>.*)$",
     re.DOTALL,
 )
@@ -36,17 +38,19 @@ class Para(NamedTuple):
 
     text: str
     line: int | None
+    page: int | None = None
 
 
 class _Open:
     """A clause being built."""
 
-    __slots__ = ("label", "line", "text")
+    __slots__ = ("label", "line", "page", "text")
 
-    def __init__(self, label: str | None, text: str, line: int | None) -> None:
+    def __init__(self, label: str | None, text: str, line: int | None, page: int | None = None) -> None:
         self.label = label
         self.text = text
         self.line = line
+        self.page = page
 
 
 class _Label(NamedTuple):
@@ -93,7 +97,10 @@ def parse_label(text: str, previous: tuple[str, str] | None = None) -> _Label | 
     m = _LABEL.match(text)
     if m is not None:
         label = m.group("p") or m.group("n") or m.group("d")
-        return _Label(label, _style(label, previous), m.group("rest").strip())
+        rest = m.group("rest").strip()
+        if m.group("n") and rest[:1] in ("-", "\u2013"):
+            return None  # "12.59 - Pursuant to ...": a time, not a label
+        return _Label(label, _style(label, previous), rest)
     b = _BULLET.match(text)
     if b is not None:
         return _Label(b.group("b"), "bullet", b.group("rest").strip())
@@ -123,11 +130,11 @@ def split_clauses(paras: list[Para]) -> list[Clause]:
             if top_style is None or lab.style == top_style:
                 top_style = lab.style
                 last_top = (lab.label, lab.style)
-                top.append(_Open(lab.label, lab.rest, para.line))
+                top.append(_Open(lab.label, lab.rest, para.line, para.page))
             elif top:
                 top[-1].text = f"{top[-1].text} {text}"
             else:
-                top.append(_Open(lab.label, lab.rest, para.line))
+                top.append(_Open(lab.label, lab.rest, para.line, para.page))
             continue
         if not top:
             stems.append(para)
@@ -136,25 +143,14 @@ def split_clauses(paras: list[Para]) -> list[Clause]:
         if (text[:1].islower() and not _TERMINAL.search(previous)) or previous.endswith(":"):
             top[-1].text = f"{previous} {text}"
         else:
-            top.append(_Open(None, text, para.line))
+            top.append(_Open(None, text, para.line, para.page))
     out: list[Clause] = []
-    if stems and top:
-        last_stem = stems[-1]
-        if STEM_END.search(last_stem.text):
-            labelled = sum(1 for c in top if c.label is not None)
-            if labelled < 2:
-                top[0] = _Open(None, f"{last_stem.text} {_printed(top[0])}", last_stem.line)
-            stems = stems[:-1]
+    if stems and top and STEM_END.search(stems[-1].text):
+        stems = stems[:-1]  # a lead-in the clauses complete is not a clause of its own
     for para in stems:
         if len(para.text) < 12 and para.text.rstrip().endswith((":", ":-")):
             continue  # a bare lead-in ("to:", "that:-") with nothing after it
-        out.append(Clause(label=None, text=para.text.strip(), line=para.line))
+        out.append(Clause(label=None, text=para.text.strip(), line=para.line, page=para.page))
     for clause in top:
-        out.append(Clause(label=clause.label, text=clause.text.strip(), line=clause.line))
+        out.append(Clause(label=clause.label, text=clause.text.strip(), line=clause.line, page=clause.page))
     return out
-
-
-def _printed(clause: _Open) -> str:
-    if clause.label is None:
-        return clause.text
-    return f"{clause.label}. {clause.text}" if clause.label.isdigit() else f"({clause.label}) {clause.text}"

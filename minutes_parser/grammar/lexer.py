@@ -1,0 +1,253 @@
+"""Blocks to tokens: each block is classified once, by the first rule family that claims it.
+
+Order of the families (see :data:`~minutes_parser.grammar.wording.FAMILIES`):
+page furniture, page-kind headers, votes, section headings, actions, contacts,
+labels, documents, meeting headers, decisions inside a paragraph, then plain
+text. Numbering rules run beside them: every numbering form a line shows is
+kept as a :class:`~.tokens.Candidate`, and the page-wide choice of which
+candidates open items is left to :mod:`.segment`.
+
+Before classifying, very long lines (a whole PDF page flattened to one line)
+are cut where a new item, heading or procedural keyword begins, so the same
+rules can read them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from ..blocks import STRUCTURAL, Block, clean
+from .text import mostly_upper, titleness
+from .tokens import Candidate, Kind, Token
+from .wording import ACTION, CONTACT, DOCUMENT, INLINE, LABEL, MEETING, NOISE, NUMBERING, PAGE_KIND, SECTION, VOTE
+from .wording.documents import split_doc_suffix
+from .wording.numbering import number_key
+
+LONG_LINE = 600
+"""Lines longer than this are flattened pages: they are cut before inline items and headings.
+Real paragraphs of minutes rarely run past 600 characters without a line break."""
+PAGE_KIND_MAX = 120
+"""A page-kind header is a short line."""
+_TRAILING_PIPE = re.compile(r"(?:\s*\|)+\s*$")
+_LEADING_PIPE = re.compile(r"^\s*(?:\|\s*)+")
+_SPLIT = re.compile(
+    r"(?:(?<=[.!?;:)\]\u2019\u201d])|(?<=[a-z0-9]))\s+(?="
+    r"\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Z'\u2019&-]{2,}"
+    r"|(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that|PRESENT\s*:|APOLOGIES\s*:)\b"
+    r"|[A-Z][A-Z&'\u2019-]{2,}(?:\s+(?:[A-Z&][A-Z&'\u2019-]*|OF|AND|TO|FOR|THE|IN|ON)){1,10}\s+(?=[A-Z][a-z]))"
+)
+_CAPS_RUN = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 ,&'\u2019()/\u2013-]{2,}?)\s+(?P<rest>[A-Z][a-z].{8,})$")
+_TITLE_COLON = re.compile(r"^(?P<title>[^:.]{2,90}?)\s*:\s+(?P<rest>\S.*)$")
+_SENTENCE_WORD = re.compile(
+    r"\b(?:was|were|is|are|has|had|have|will|would|be|been|noted|received|agreed|resolved|approved|reported|declared|welcomed|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Lexed:
+    """A page's blocks (long lines cut), tokens and item candidates."""
+
+    blocks: tuple[Block, ...]
+    """The blocks the tokens point into."""
+    tokens: tuple[Token, ...]
+    """Every token, in page order."""
+    candidates: tuple[Candidate, ...]
+    """Every numbering form seen, in page order."""
+    first_token: tuple[int, ...]
+    """For each block, the index of its first token."""
+
+
+def split_long(text: str) -> list[str]:
+    """Cut a flattened page into pieces at inline item starts, headings and keywords."""
+    if len(text) < LONG_LINE:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    for m in _SPLIT.finditer(text):
+        if m.start() - start >= 3:
+            pieces.append(text[start : m.start()].strip())
+            start = m.end()
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _prepare(blocks: Sequence[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind in STRUCTURAL:
+            out.append(block)
+            continue
+        text = block.text
+        if "|" in text:
+            text = clean(_LEADING_PIPE.sub("", _TRAILING_PIPE.sub("", text)))
+            if not text:
+                out.append(attrs.evolve(block, kind="noise", text=block.text))
+                continue
+        if not text and block.kind != "link":
+            continue
+        if len(text) >= LONG_LINE:
+            pieces = split_long(text)
+            for index, piece in enumerate(pieces):
+                out.append(attrs.evolve(block, text=piece, raw=None, gap=block.gap if index == 0 else 0))
+            continue
+        out.append(block if text == block.text else attrs.evolve(block, text=text))
+    return out
+
+
+def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]:
+    """The tokens of one piece of text (a block, or the rest of a line after a heading)."""
+
+    def tok(kind: Kind, rule: str | None, piece: str, data: dict[str, Any] | None = None) -> Token:
+        return Token(
+            kind=kind, rule=rule, block=index, text=piece, line=block.line, page=block.page,
+            data=data or {}, block_kind=block.kind,
+        )
+
+    low = text.lower()
+    found = NOISE.first(text, low)
+    if found is not None:
+        return [tok(Kind.NOISE, found[0].name, text)]
+    if len(text) <= PAGE_KIND_MAX:
+        found = PAGE_KIND.first(text, low)
+        if found is not None:
+            return [tok(Kind.PAGE_KIND, found[0].name, text, found[1])]
+    found = VOTE.first(text, low)
+    if found is not None:
+        rule, data = found
+        rest = str(data.pop("rest", "") or "")
+        out = [tok(Kind.VOTE, rule.name, text[: len(text) - len(rest)].strip() if rest else text, data)]
+        if rest and depth < 3:
+            rest = re.sub(r"^(?:and|&)\s+", "", rest)
+            out.extend(classify(rest, index, block, depth + 1))
+        return out
+    found = SECTION.first(text, low)
+    if found is not None:
+        rule, data = found
+        rest = str(data.pop("rest", "") or "")
+        lead = data.pop("lead", None)
+        out = []
+        if lead:
+            out.append(tok(Kind.TEXT, None, str(lead), {"lead_in": True}))
+        out.append(tok(Kind.SECTION, rule.name, text, data))
+        if rest and depth < 3:
+            out.extend(classify(rest, index, block, depth + 1))
+        return out
+    found = ACTION.first(text, low)
+    if found is not None:
+        rule, data = found
+        if rule.name == "action-line":
+            return [tok(Kind.ACTION, rule.name, text, data)]
+        if rule.name == "action-trailing":
+            before = text[: data["_start"]].strip()
+            return [*classify(before, index, block, depth + 1), tok(Kind.ACTION, rule.name, text[data["_start"] :].strip(), data)]
+        inline_owner = data
+    else:
+        inline_owner = None
+    found = CONTACT.first(text, low)
+    if found is not None:
+        return [tok(Kind.CONTACT, found[0].name, text, found[1])]
+    found = LABEL.first(text, low)
+    if found is not None:
+        return [tok(Kind.LABEL, found[0].name, text, found[1])]
+    found = DOCUMENT.first(text, low)
+    if found is not None:
+        return [tok(Kind.DOCUMENT, found[0].name, text, found[1])]
+    found = INLINE.first(text, low)
+    if found is not None and found[1]["_end"] < len(text):
+        rule, data = found
+        before = text[: data["_start"]].strip()
+        after = text[data["_end"] :].strip()
+        out = [tok(Kind.TEXT, None, before)] if before else []
+        out.append(tok(Kind.SECTION, rule.name, text[data["_start"] : data["_end"]].strip(), {"section": "resolutions", "inline": True}))
+        out.extend(classify(after, index, block, depth + 1) if depth < 3 else [tok(Kind.TEXT, None, after)])
+        return out
+    found = MEETING.first(text, low)
+    if found is not None:
+        return [tok(Kind.MEETING, found[0].name, text, found[1])]
+    data = {"action": inline_owner["owner"]} if inline_owner else {}
+    return [tok(Kind.TEXT, None, text, data)]
+
+
+def _candidates(text: str, index: int, block: Block) -> list[Candidate]:
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for rule, data in NUMBERING.all(text):
+        system = str(data.get("system", "arabic"))
+        if system in seen:
+            continue
+        seen.add(system)
+        number = data.get("number")
+        title = str(data.get("title") or "")
+        out.append(
+            Candidate(
+                block=index,
+                scheme=rule.name,
+                number=str(number) if number else None,
+                key=number_key(str(number)) if number else (),
+                title=title,
+                title_next=bool(data.get("title_next")),
+                titleness=titleness(split_title(title)[0]) if title else 0.0,
+                data={k: v for k, v in data.items() if k in ("body", "date", "system")},
+            )
+        )
+    return out
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """Cut an item line's title from text that runs on after it: ("title", "rest").
+
+    "OPENING PRAYER An opening prayer was conducted." → ("OPENING PRAYER", "An opening ...");
+    "Apologies for absence: Apologies were received ..." → ("Apologies for absence", "Apologies ...");
+    a sentence with no title ("There were no apologies.") → ("", the sentence).
+    """
+    text = title.strip()
+    if not text:
+        return "", ""
+    stripped, fmt, _ = split_doc_suffix(text)
+    if fmt is not None or stripped != text:
+        return stripped, ""
+    m = _TITLE_COLON.match(text)
+    if m is not None:
+        rest = m.group("rest")
+        if len(m.group("title").split()) <= 10 and (
+            _SENTENCE_WORD.search(rest) or rest.lower().strip(" .") in ("none", "nil", "none received", "noted")
+        ):
+            return m.group("title").strip(), rest.strip()
+    if mostly_upper(text[:40], 0.9):
+        caps = _CAPS_RUN.match(text)
+        if caps is not None and mostly_upper(caps.group("title"), 0.95) and not mostly_upper(caps.group("rest"), 0.5):
+            return caps.group("title").strip(" ,-\u2013"), caps.group("rest").strip()
+    if titleness(text) < 0.4 and _SENTENCE_WORD.search(text):
+        return "", text
+    return text, ""
+
+
+def lex(blocks: Sequence[Block]) -> Lexed:
+    """Classify every block of a page."""
+    prepared = _prepare(blocks)
+    tokens: list[Token] = []
+    candidates: list[Candidate] = []
+    first: list[int] = []
+    for index, block in enumerate(prepared):
+        first.append(len(tokens))
+        if block.kind in STRUCTURAL:
+            kind = {"item": Kind.ITEM, "section": Kind.SECTION, "break": Kind.BREAK, "noise": Kind.NOISE}[block.kind]
+            data: dict[str, Any] = dict(block.meta)
+            tokens.append(
+                Token(kind=kind, rule=None, block=index, text=block.text, line=block.line, page=block.page, data=data, block_kind=block.kind)
+            )
+            continue
+        if block.kind == "link":
+            tokens.append(
+                Token(kind=Kind.DOCUMENT, rule=None, block=index, text=block.text, line=block.line, page=block.page, data={"link": True}, block_kind="link")
+            )
+            continue
+        text = block.text
+        tokens.extend(classify(text, index, block))
+        candidates.extend(_candidates(text, index, block))
+    return Lexed(blocks=tuple(prepared), tokens=tuple(tokens), candidates=tuple(candidates), first_token=tuple(first))

@@ -1,0 +1,353 @@
+"""The page's own meeting, read from its header: body, date, time, venue, status, attendance.
+
+Only the header (the tokens before the first item) names the page's meeting;
+dates and meeting names inside items belong to other meetings. Fields come
+from label lines ("Date:", "Venue:"), meeting sentences ("Minutes of X held
+at Y on Z", possibly broken over lines), one-line headers ("Cabinet -
+Tuesday, 7th January, 2020") and stacks (a body line above a date line). The
+first value a field gets wins, in that order of trust.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from ..dates import find_date, find_time, parse_date
+from ..models import Contact, DocLink, Meeting, Person
+from .lexer import Lexed
+from .tokens import Kind, Token
+from .wording import MEETING
+from .wording.contacts import label_contacts
+from .wording.meetings import clean_location, strip_body
+
+JOIN_LINES = 5
+"""A meeting sentence broken over lines is read over at most this many lines."""
+BODY_GAP = 3
+"""A body line names the date line below it when at most this many lines lie between."""
+LIST_LIMIT = 200
+"""An attendance list longer than this is not a list of names."""
+
+_TRIGGER = re.compile(r"\b(?:minutes\s+(?:of|from)|meeting\s+of|held\b|will\s+be\s+held|met\b)", re.IGNORECASE)
+_NOT_THIS = re.compile(
+    r"\b(?:uploaded|posted|published|publication|deadline|call-in|rearranged\s+from|moved\s+from|next\s+meeting|dear|printed|generated|created|modified|updated|downloaded|copyright)\b",
+    re.IGNORECASE,
+)
+_ATTENDANCE = frozenset({"present", "apologies", "absent", "in_attendance"})
+_PEOPLE_LINE = re.compile(
+    r"^(?:[-\u2022\u00b7]\s*)?(?:Councillors?|Cllrs?\.?|Crs?\.?|Mr|Mrs|Ms|Miss|Dr|Mayor|Deputy|Alderman|Aldermen|Commissioner|His\s+Worship|Her\s+Worship|Chair(?:man|person)?)\b"
+)
+_COUNCILLORS = re.compile(r"^(?:Cllrs?\.?|Councillors?|Crs?\.?)\s+")
+_PEOPLE_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_NAME_ROLE = re.compile(r"^(.{2,80}?)\s*\(([^()]{2,60})\)$")
+_ROLE_AFTER = re.compile(r"^(?P<name>.{2,60}?)\s*[,\u2013\u2014-]\s+(?P<role>[A-Z].{2,80})$")
+
+
+@attrs.define
+class _Fields:
+    body: tuple[int, str] | None = None
+    date: tuple[int, dt.date] | None = None
+    time: tuple[int, str] | None = None
+    location: tuple[int, str] | None = None
+    status: tuple[int, str] | None = None
+
+    def offer(self, name: str, rank: int, value: Any) -> bool:
+        if value in (None, ""):
+            return False
+        current = getattr(self, name)
+        if current is None or rank < current[0]:
+            setattr(self, name, (rank, value))
+            return True
+        return False
+
+
+RANK_LABEL = 0
+RANK_SENTENCE = 1
+RANK_LINE = 2
+RANK_STACK = 3
+RANK_RUNNING = 4
+"""Trust of each source of a meeting field: labels, sentences, one-line headers, stacks, running heads."""
+
+
+def read_meeting(
+    lexed: Lexed,
+    end_block: int,
+    month_first: bool,
+    url: str | None,
+    place: Callable[[int, str], None],
+    skip: frozenset[int] = frozenset(),
+) -> Meeting | None:
+    """The meeting named before ``end_block``; ``place(token, where)`` records what was used."""
+    tokens = [(i, t) for i, t in enumerate(lexed.tokens) if t.block < end_block and t.block not in skip]
+    f = _Fields()
+    contacts: list[Contact] = []
+    attendance: list[Person] = []
+    documents: list[DocLink] = []
+    label: tuple[str, list[tuple[int, Token]]] | None = None
+
+    def flush() -> None:
+        nonlocal label
+        if label is None:
+            return
+        key, values = label
+        label = None
+        texts = [t.text for _, t in values if t.text not in ("-", "\u2013")]
+        if key == "venue" and texts:
+            loc = clean_location(", ".join(texts))
+            if loc and f.offer("location", RANK_LABEL, loc):
+                for i, _ in values:
+                    place(i, "meeting.location")
+        elif key in ("date", "time") and texts:
+            joined = " ".join(texts)
+            date = parse_date(joined, month_first=month_first)
+            if key == "date" and f.offer("date", RANK_LABEL, date):
+                f.offer("time", RANK_LABEL, find_time(joined))
+                for i, _ in values:
+                    place(i, "meeting.date")
+            elif key == "time" and f.offer("time", RANK_LABEL, find_time(joined)):
+                for i, _ in values:
+                    place(i, "meeting.time")
+        elif key == "committee" and texts:
+            if f.offer("body", RANK_LABEL, strip_body(texts[0])):
+                place(values[0][0], "meeting.body")
+        elif key in _ATTENDANCE:
+            for i, t in values:
+                people = _people(t.text, key.replace("_", " "), listed=t.block_kind == "li" or t.text[:1] in "-\u2022\u00b7")
+                if people:
+                    attendance.extend(people)
+                    place(i, f"meeting.attendance ({key.replace('_', ' ')})")
+
+    used_join: set[int] = set()
+    for pos, (i, tok) in enumerate(tokens):
+        kind = tok.kind
+        if kind is Kind.NOISE or kind is Kind.PAGE_KIND:
+            continue
+        if kind is Kind.DOCUMENT and tok.data.get("link"):
+            documents.append(_link_doc(lexed, tok, url))
+            place(i, "meeting.documents")
+            continue
+        if kind is Kind.LABEL:
+            flush()
+            key = str(tok.data.get("key"))
+            value = str(tok.data.get("value") or "")
+            more = tuple(tok.data.get("more") or ())
+            if _apply_label(f, key, value, month_first, contacts, tok.line):
+                place(i, f"meeting.{key}")
+            elif key in _ATTENDANCE or key in ("venue", "date", "time", "committee"):
+                place(i, f"meeting.{key}")
+                label = (key, [(i, attrs.evolve(tok, text=value))] if value else [])
+            elif key in ("contact", "status"):
+                place(i, f"meeting.{key}")
+            for extra_key, extra_value in more:
+                _apply_label(f, extra_key, extra_value, month_first, contacts, tok.line)
+            continue
+        if label is not None and kind in (Kind.TEXT, Kind.MEETING, Kind.CONTACT):
+            key, values = label
+            listed = tok.block_kind == "li" or tok.text[:1] in "-\u2022\u00b7"
+            if key in _ATTENDANCE and len(values) < LIST_LIMIT and (listed or _PEOPLE_LINE.match(tok.text) or not values):
+                values.append((i, tok))
+                continue
+            if key == "venue" and len(values) < 6 and not _NOT_THIS.search(tok.text) and not find_date(tok.text):
+                values.append((i, tok))
+                continue
+            if key in ("date", "time", "committee") and not values:
+                values.append((i, tok))
+                continue
+            flush()
+        if _NOT_THIS.search(tok.text):
+            continue
+        if kind is Kind.MEETING:
+            _apply_meeting(f, tok, lexed, tokens, pos, month_first, place, i)
+        elif kind is Kind.TEXT and i not in used_join and _TRIGGER.search(tok.text):
+            joined, used = _join(tokens, pos)
+            found = MEETING.first(joined)
+            if found is not None and found[0].name in ("minutes-held", "meeting-of-held", "held-at-on"):
+                if _offer_all(f, found[1], RANK_SENTENCE, month_first):
+                    for j in used:
+                        place(j, "meeting")
+                        used_join.add(j)
+        if kind is Kind.MEETING and tok.rule in ("minutes-held", "meeting-of-held", "held-at-on") and (f.date is None or f.location is None):
+            joined, used = _join(tokens, pos)
+            found = MEETING.first(joined)
+            if found is not None and _offer_all(f, found[1], RANK_SENTENCE, month_first):
+                for j in used:
+                    place(j, "meeting")
+    flush()
+    if not any((f.body, f.date, f.time, f.location, f.status, contacts, attendance, documents)):
+        return None
+    return Meeting(
+        body=f.body[1] if f.body else None,
+        date=f.date[1] if f.date else None,
+        time=f.time[1] if f.time else None,
+        location=f.location[1] if f.location else None,
+        status=f.status[1] if f.status else None,
+        url=url,
+        contacts=tuple(contacts),
+        documents=tuple(documents),
+        attendance=tuple(attendance),
+    )
+
+
+def _join(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[str, list[int]]:
+    """The text of the token at ``pos`` and the next few (a sentence broken over lines)."""
+    parts: list[str] = []
+    used: list[int] = []
+    last_block = -1
+    for i, tok in tokens[pos:]:
+        if tok.kind in (Kind.LABEL, Kind.VOTE, Kind.SECTION, Kind.ITEM, Kind.BREAK):
+            break
+        if tok.kind is Kind.NOISE:
+            continue
+        if tok.block != last_block:
+            if len({t for t in used}) >= JOIN_LINES:
+                break
+            last_block = tok.block
+        parts.append(tok.text)
+        used.append(i)
+        if len(" ".join(parts)) > 600:
+            break
+    return " ".join(parts), used
+
+
+def _offer_all(f: _Fields, data: dict[str, Any], rank: int, month_first: bool) -> bool:
+    got = False
+    body = data.get("body")
+    if body:
+        got |= f.offer("body", rank, body)
+    when = data.get("when")
+    if when:
+        date = find_date(str(when), month_first=month_first or _month_named_first(str(when)))
+        got |= f.offer("date", rank, date)
+        f.offer("time", rank, find_time(str(data.get("time_text") or when)))
+    elif data.get("time_text"):
+        f.offer("time", rank, find_time(str(data["time_text"])))
+    if data.get("location"):
+        got |= f.offer("location", rank, data["location"])
+    if data.get("status"):
+        f.offer("status", rank, data["status"])
+    return got
+
+
+_MONTH_FIRST_TEXT = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}", re.IGNORECASE
+)
+
+
+def _month_named_first(text: str) -> bool:
+    return _MONTH_FIRST_TEXT.search(text) is not None
+
+
+def _apply_meeting(
+    f: _Fields,
+    tok: Token,
+    lexed: Lexed,
+    tokens: Sequence[tuple[int, Token]],
+    pos: int,
+    month_first: bool,
+    place: Callable[[int, str], None],
+    index: int,
+) -> None:
+    data = dict(tok.data)
+    rule = tok.rule
+    if rule == "body-line":
+        return  # used only beside a date line
+    rank = {"minutes-held": RANK_SENTENCE, "meeting-of-held": RANK_SENTENCE, "held-at-on": RANK_SENTENCE, "body-dash-date": RANK_LINE, "agenda-for": RANK_LINE, "meeting-of": RANK_LINE}.get(
+        rule or "", RANK_STACK
+    )
+    if rule == "body-dash-date" and re.search(r"\bpage\s*\d", tok.text, re.IGNORECASE):
+        rank = RANK_RUNNING
+    if rule == "date-line":
+        body = _stack_body(tokens, pos)
+        if body is not None:
+            j, name = body
+            if f.offer("body", RANK_STACK, name):
+                place(j, "meeting.body")
+    if _offer_all(f, data, rank, month_first):
+        place(index, "meeting")
+
+
+def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str] | None:
+    """A body line just above a date line (or just below, for "Place, date." datelines)."""
+    here = tokens[pos][1].block
+    for k in range(pos - 1, max(pos - 8, -1), -1):
+        i, tok = tokens[k]
+        if here - tok.block > BODY_GAP:
+            break
+        if tok.kind in (Kind.NOISE, Kind.PAGE_KIND):
+            continue
+        if tok.kind is Kind.MEETING and tok.rule in ("body-line", "meeting-of"):
+            return i, str(tok.data.get("body"))
+        if tok.kind is Kind.TEXT and _short_name(tok.text):
+            return i, strip_body(tok.text)
+        break
+    for k in range(pos + 1, min(pos + 3, len(tokens))):
+        i, tok = tokens[k]
+        if tok.kind is Kind.MEETING and tok.rule == "body-line" and tok.text.endswith("."):
+            return i, str(tok.data.get("body"))
+    return None
+
+
+def _short_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and not text.endswith((".", ":"))
+
+
+def _apply_label(
+    f: _Fields, key: str, value: str, month_first: bool, contacts: list[Contact], line: int | None
+) -> bool:
+    """Apply a label with its value on the same line; False when the value is elsewhere or unused."""
+    if key == "contact" and value:
+        contacts.extend(label_contacts(value, line))
+        return True
+    if not value:
+        return False
+    if key == "venue":
+        loc = clean_location(value)
+        return f.offer("location", RANK_LABEL, loc) if loc else True
+    if key == "date":
+        date = parse_date(value, month_first=month_first)
+        f.offer("time", RANK_LABEL, find_time(value))
+        return f.offer("date", RANK_LABEL, date) or date is not None
+    if key == "time":
+        return f.offer("time", RANK_LABEL, find_time(value)) or True
+    if key == "committee":
+        return f.offer("body", RANK_LABEL, strip_body(value))
+    if key == "status":
+        return f.offer("status", RANK_LABEL, value.lower())
+    return False
+
+
+def _people(text: str, status: str, listed: bool) -> list[Person]:
+    text = text.strip().lstrip("-\u2022\u00b7 ").strip()
+    if not text:
+        return []
+    if listed:
+        m = _ROLE_AFTER.match(text)
+        if m and not _PEOPLE_SPLIT.search(m.group("name")):
+            return [Person(name=m.group("name").strip(" ,"), role=m.group("role").strip(" ,."), attendance=status)]
+        m2 = _NAME_ROLE.match(text)
+        if m2:
+            return [Person(name=m2.group(1), role=m2.group(2), attendance=status)]
+        return [Person(name=text.strip(" ,."), attendance=status)]
+    out = []
+    value = _COUNCILLORS.sub("", text)
+    for name in _PEOPLE_SPLIT.split(value):
+        name = name.strip(" .")
+        if not name:
+            continue
+        m2 = _NAME_ROLE.match(name)
+        if m2:
+            out.append(Person(name=m2.group(1), role=m2.group(2), attendance=status))
+        else:
+            out.append(Person(name=name, attendance=status))
+    return out
+
+
+def _link_doc(lexed: Lexed, tok: Token, base: str | None) -> DocLink:
+    from .items import doc_from_block
+
+    return doc_from_block(lexed.blocks[tok.block], base)

@@ -1,0 +1,335 @@
+"""Named wording rules and their ordered registry.
+
+A :class:`Rule` is one way councils write one thing ("RESOLVED that ...",
+"Moved by X, seconded by Y", "5.1 Apologies"): a name, a docstring naming the
+phenomenon in general words, a compiled pattern, the fields it yields, and
+examples that must (and must not) match. Each rule carries a quick pre-check
+*derived from its own pattern* (:func:`required_literals`): the literal
+strings of which any match must contain one. The pre-check can never disagree
+with the pattern, so a pattern change cannot be silently disabled by a stale
+word list.
+
+A :class:`Ruler` is an ordered registry of rules (markdown-it-py's ``Ruler``):
+rules can be looked up, disabled, enabled, or inserted before or after another.
+The first enabled rule whose pre-check passes and whose pattern matches (and
+whose ``accept`` hook does not refuse the match) wins.
+
+>>> r = Rule("greeting", "a greeting", re.compile(r"^hello\\s+(?P<who>\\w+)", re.I), examples=("Hello world",))
+>>> r.prefilter
+frozenset({'hello'})
+>>> r.match("HELLO there").group("who")
+'there'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+try:  # Python 3.11+
+    import re._parser as _sre_parse  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef,unused-ignore]
+
+_C = _sre_parse  # opcode names live on the parser module's constants
+_OPS: Any = getattr(_sre_parse, "_constants", None) or __import__("sre_constants")
+
+MAX_ALTERNATIVES = 24
+"""Beyond this many alternative literal strings, a pre-check is no cheaper than the
+regex it guards: the analysis gives up and the rule is always tried."""
+MIN_LITERAL = 2
+"""Literals shorter than this filter almost nothing (every line holds an "a")."""
+
+Accept = Callable[[re.Match[str], str], "Mapping[str, Any] | None"]
+"""A rule's optional hook: given the match and the text, return the fields it yields
+(possibly cleaned) or None to refuse the match (a check a regex cannot express)."""
+
+
+def _exact(node: Any) -> frozenset[str] | None:
+    """The exact strings ``node`` can match, when it is a small set of literals."""
+    op, av = node
+    if op is _OPS.LITERAL:
+        return frozenset({chr(av).lower()})
+    if op is _OPS.IN:
+        chars = set()
+        for sub_op, sub_av in av:
+            if sub_op is _OPS.LITERAL:
+                chars.add(chr(sub_av).lower())
+            elif sub_op is _OPS.NEGATE:
+                return None
+            else:
+                return None
+        return frozenset(chars) if 0 < len(chars) <= 4 else None
+    if op is _OPS.SUBPATTERN:
+        return _seq_exact(av[-1])
+    if op is _OPS.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _seq_exact(branch)
+            if found is None:
+                return None
+            out |= found
+            if len(out) > MAX_ALTERNATIVES:
+                return None
+        return frozenset(out)
+    return None
+
+
+def _seq_exact(seq: Iterable[Any]) -> frozenset[str] | None:
+    out: frozenset[str] = frozenset({""})
+    for node in seq:
+        if node[0] is _OPS.AT:
+            continue
+        found = _exact(node)
+        if found is None:
+            return None
+        out = frozenset(a + b for a in out for b in found)
+        if len(out) > MAX_ALTERNATIVES:
+            return None
+    return out
+
+
+def _quality(alternatives: frozenset[str] | None) -> int:
+    """How selective a set of alternatives is: its shortest member's length."""
+    if not alternatives:
+        return 0
+    return min(len(a) for a in alternatives)
+
+
+def _required(seq: Iterable[Any]) -> frozenset[str] | None:
+    """Strings of which every match of ``seq`` contains one (None: no such set)."""
+    best: frozenset[str] | None = None
+    run: frozenset[str] | None = frozenset({""})
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and _quality(found) > _quality(best):
+            best = found
+
+    for node in seq:
+        op, av = node
+        if op is _OPS.AT or op is _OPS.ASSERT or op is _OPS.ASSERT_NOT:
+            continue  # anchors and look-arounds consume nothing
+        exact = _exact(node)
+        if exact is not None and run is not None:
+            joined = frozenset(a + b for a in run for b in exact)
+            if len(joined) <= MAX_ALTERNATIVES:
+                run = joined
+                continue
+        consider(run)
+        run = exact if exact is not None else None
+        if run is None:
+            consider(_node_required(node))
+            run = frozenset({""})
+    consider(run)
+    return best
+
+
+def _node_required(node: Any) -> frozenset[str] | None:
+    op, av = node
+    if op is _OPS.SUBPATTERN:
+        return _required(av[-1])
+    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, getattr(_OPS, "POSSESSIVE_REPEAT", None)):
+        low, _high, body = av
+        return _required(body) if low >= 1 else None
+    if op is _OPS.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _required(branch)
+            if not found:
+                return None
+            out |= found
+            if len(out) > MAX_ALTERNATIVES:
+                return None
+        return frozenset(out)
+    if op is getattr(_OPS, "ATOMIC_GROUP", None):
+        return _required(av)
+    return None
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings of which any match of ``pattern`` contains at least one.
+
+    None when no useful set exists (the rule must always be tried). Derived from
+    the pattern's parse tree, so it holds for every string the pattern matches:
+    checking ``any(s in text.lower() for s in result)`` before the regex never
+    rejects a match.
+
+    >>> sorted(required_literals(re.compile(r"^(?:moved|proposed)\\s+by\\b", re.I)))
+    ['moved', 'proposed']
+    >>> required_literals(re.compile(r"^\\d+\\.\\s+\\S")) is None
+    True
+    """
+    tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    found = _required(list(tree))
+    found = frozenset(s.strip() for s in found) if found else None
+    if not found or _quality(found) < MIN_LITERAL:
+        return None
+    # Lower-casing: case-insensitive patterns match any case, case-sensitive ones a
+    # subset of what the lower-cased check lets through; both are safe.
+    return frozenset(s.lower() for s in found)
+
+
+@attrs.frozen(kw_only=False)
+class Rule:
+    """One named way of writing one thing, with its examples.
+
+    ``examples`` must match (each may be a string, or a ``(string, fields)`` pair
+    whose fields the match must yield); ``counter`` must not. ``search`` rules look
+    anywhere in the text; the others match at its start.
+    """
+
+    name: str
+    """Short kebab-case name, unique within its registry."""
+    doc: str
+    """The phenomenon, in general words."""
+    pattern: re.Pattern[str]
+    """Compiled once, at import; linear on any input."""
+    examples: tuple[str | tuple[str, Mapping[str, Any]], ...] = ()
+    """Lines the rule must match, in several wordings (not copied from one page)."""
+    counter: tuple[str, ...] = ()
+    """Look-alike lines the rule must not match."""
+    accept: Accept | None = None
+    """Optional check on a match; returns the fields, or None to refuse."""
+    search: bool = False
+    """Match anywhere (``pattern.search``) instead of at the start."""
+    data: Mapping[str, Any] = attrs.field(factory=dict)
+    """Constant fields the rule yields (a section name, a page kind, a scheme)."""
+    where: str = ""
+    """Where the wording is used (systems, countries), for the catalogue."""
+    prefilter: frozenset[str] | None = attrs.field(init=False)
+    """Derived from ``pattern``: literals one of which every match contains."""
+
+    @prefilter.default
+    def _derive(self) -> frozenset[str] | None:
+        return required_literals(self.pattern)
+
+    def allows(self, lowered: str) -> bool:
+        """The cheap test: can the pattern match ``lowered`` (the lower-cased text)?"""
+        pre = self.prefilter
+        return pre is None or any(s in lowered for s in pre)
+
+    def match(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """The pattern's match in ``text`` (after the pre-check), or None."""
+        if not self.allows(text.lower() if lowered is None else lowered):
+            return None
+        return self.pattern.search(text) if self.search else self.pattern.match(text)
+
+    def fields(self, text: str, lowered: str | None = None) -> dict[str, Any] | None:
+        """The fields this rule yields for ``text``, or None when it does not apply."""
+        m = self.match(text, lowered)
+        if m is None:
+            return None
+        if self.accept is not None:
+            got = self.accept(m, text)
+            if got is None:
+                return None
+            out = dict(self.data)
+            out.update(got)
+        else:
+            out = dict(self.data)
+            out.update({k: v for k, v in m.groupdict().items() if v is not None})
+        out.setdefault("_start", m.start())
+        out.setdefault("_end", m.end())
+        return out
+
+
+class Ruler:
+    """An ordered registry of rules; the first that applies wins.
+
+    >>> ruler = Ruler("demo", [Rule("a", "A", re.compile("^a")), Rule("b", "B", re.compile("^b"))])
+    >>> ruler.insert_before("b", Rule("ab", "AB", re.compile("^ab")))
+    >>> [r.name for r in ruler]
+    ['a', 'ab', 'b']
+    >>> ruler.disable("a"); ruler.first("ab x")[0].name
+    'ab'
+    """
+
+    def __init__(self, family: str, rules: Iterable[Rule] = ()) -> None:
+        self.family = family
+        """What the rules recognise ("section", "vote", ...)."""
+        self._rules: list[Rule] = []
+        self._disabled: set[str] = set()
+        for rule in rules:
+            self.append(rule)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def names(self) -> list[str]:
+        """Rule names in order."""
+        return [r.name for r in self._rules]
+
+    def get(self, name: str) -> Rule:
+        """The rule named ``name``."""
+        for rule in self._rules:
+            if rule.name == name:
+                return rule
+        raise KeyError(f"no {self.family} rule named {name!r}")
+
+    def _index(self, name: str) -> int:
+        for index, rule in enumerate(self._rules):
+            if rule.name == name:
+                return index
+        raise KeyError(f"no {self.family} rule named {name!r}")
+
+    def append(self, rule: Rule) -> None:
+        """Add ``rule`` last."""
+        if any(r.name == rule.name for r in self._rules):
+            raise ValueError(f"{self.family} rule {rule.name!r} is already registered")
+        self._rules.append(rule)
+
+    def insert_before(self, name: str, rule: Rule) -> None:
+        """Add ``rule`` just before the rule named ``name``."""
+        self.append(rule)
+        self._rules.pop()
+        self._rules.insert(self._index(name), rule)
+
+    def insert_after(self, name: str, rule: Rule) -> None:
+        """Add ``rule`` just after the rule named ``name``."""
+        self.append(rule)
+        self._rules.pop()
+        self._rules.insert(self._index(name) + 1, rule)
+
+    def disable(self, name: str) -> None:
+        """Stop using the rule named ``name`` (it stays listed)."""
+        self._index(name)
+        self._disabled.add(name)
+
+    def enable(self, name: str) -> None:
+        """Use the rule named ``name`` again."""
+        self._index(name)
+        self._disabled.discard(name)
+
+    def enabled(self) -> list[Rule]:
+        """The rules in use, in order."""
+        return [r for r in self._rules if r.name not in self._disabled]
+
+    def first(self, text: str, lowered: str | None = None) -> tuple[Rule, dict[str, Any]] | None:
+        """The first enabled rule that applies to ``text`` and its fields, or None."""
+        low = text.lower() if lowered is None else lowered
+        for rule in self._rules:
+            if rule.name in self._disabled:
+                continue
+            found = rule.fields(text, low)
+            if found is not None:
+                return rule, found
+        return None
+
+    def all(self, text: str, lowered: str | None = None) -> list[tuple[Rule, dict[str, Any]]]:
+        """Every enabled rule that applies to ``text``, in order."""
+        low = text.lower() if lowered is None else lowered
+        out = []
+        for rule in self._rules:
+            if rule.name in self._disabled:
+                continue
+            found = rule.fields(text, low)
+            if found is not None:
+                out.append((rule, found))
+        return out

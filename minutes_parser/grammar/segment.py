@@ -1,0 +1,236 @@
+"""Where items start: the run of numbered lines that reads best as a page's agenda.
+
+Every numbering form a line shows is a candidate (:mod:`.lexer`). Candidates
+are grouped by numbering *system* (arabic numbers with their dotted
+sub-numbers, minute codes, letters). Within a system, a chain is built by
+dynamic programming over the page: each candidate brings its own quality (does
+its title look like a title, is it a heading, does it follow a lead-in that
+makes it a list), and each step from one member to the next brings a bonus
+when the numbers run in sequence (5 → 6, 5 → 5.1 → 5.2 → 6, 79/21 → 80/21) and
+a penalty when they jump. The best chain over all systems wins. So one stray
+number cannot take over a page, and numbered paragraphs inside items (whose
+numbers restart and whose "titles" are sentences) stay content.
+
+Structural starts from markup (an agenda table's rows) and the issue-page
+forms ("Meeting: date - body (Item N)", "date - title") are taken as they come.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from .lexer import Lexed, split_title
+from .text import titleness
+from .tokens import Candidate, Kind
+
+WINDOW = 80
+"""How many earlier candidates a candidate may follow in a chain: enough for long
+agendas with numbered paragraphs between items, and it keeps the search linear."""
+MAX_GAP = 5
+"""A jump of up to this many numbers is a gap (items missing from a capture, skipped
+numbers); more is a different sequence."""
+MIN_CHAIN = 1.2
+"""A chain must score at least this to be the page's items (two good items in sequence
+score about 2.5; one strong item 1.2)."""
+STEP_NEXT = 1.0
+"""Bonus for the next number in sequence (5 → 6, 5.2 → 6, 79/21 → 80/21)."""
+STEP_GAP = 0.3
+"""Bonus for a small gap (5 → 7)."""
+STEP_JUMP = -1.5
+"""Penalty for a jump beyond MAX_GAP (5 → 40)."""
+STEP_CHILD = 0.0
+"""A sub-number after its parent (5 → 5.1) is neutral: sub-items are kept only when they
+read as titles."""
+LEAD_IN_PENALTY = 1.2
+"""A numbered line right after a lead-in ending with ":" starts a list, not an item."""
+SENTENCE_PENALTY = 0.6
+"""A numbered line whose text is a sentence is a numbered paragraph more often than an item."""
+
+_BASE = {
+    "number-alone": 0.8,
+    "item-word": 1.2,
+    "number-title": 0.6,
+    "number-space-title": 0.2,
+    "code-title": 0.7,
+    "glued": 0.0,
+    "letter-title": -0.2,
+}
+"""Prior quality of each numbering form, before its title is looked at."""
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Start:
+    """Where an item starts and what its header says."""
+
+    block: int
+    """Block index of the item's first line."""
+    scheme: str
+    """The numbering rule (or "markup")."""
+    number: str | None = None
+    """Printed number."""
+    title: str = ""
+    """Title ("" when unknown)."""
+    rest: str = ""
+    """Text on the item's line after its title (the minute itself)."""
+    title_block: int | None = None
+    """Block holding the title when it is on its own line (consumed)."""
+    body: str | None = None
+    """Meeting body printed with the start (issue pages)."""
+    date: str | None = None
+    """Meeting date text printed with the start (issue pages)."""
+
+
+def _relation(a: tuple[int, ...], b: tuple[int, ...]) -> float | None:
+    """The step bonus from number ``a`` to number ``b``, or None when ``b`` does not follow ``a``."""
+    if not a or not b or b <= a:
+        return None
+    for i in range(min(len(a), len(b))):
+        if a[i] != b[i]:
+            d = b[i] - a[i]
+            if d <= 0:
+                return None
+            if d == 1:
+                return STEP_NEXT
+            return STEP_GAP if d <= MAX_GAP else STEP_JUMP
+    # b extends a: a sub-number under its parent.
+    first = b[len(a)]
+    return STEP_CHILD if first <= 1 else STEP_GAP
+
+
+def _next_text(lexed: Lexed, block: int) -> tuple[int | None, str]:
+    """The next block with text after ``block`` (skipping furniture), and its text."""
+    blocks = lexed.blocks
+    for j in range(block + 1, min(block + 4, len(blocks))):
+        b = blocks[j]
+        if b.kind in ("noise", "break", "item", "section"):
+            continue
+        tok = lexed.tokens[lexed.first_token[j]]
+        if tok.kind is Kind.NOISE:
+            continue
+        return j, b.text
+    return None, ""
+
+
+def _previous_text(lexed: Lexed, block: int) -> str:
+    for j in range(block - 1, max(block - 3, -1), -1):
+        b = lexed.blocks[j]
+        if b.kind in ("noise", "break") or not b.text:
+            continue
+        return b.text
+    return ""
+
+
+def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> tuple[float, str, str, int | None]:
+    """A candidate's quality, its title, the text after the title, and the title's block."""
+    title_block = None
+    if c.title_next:
+        title_block, title = _next_text(lexed, c.block)
+        if title_block is not None and title_block in numbered:
+            return -2.0, "", "", None  # two numbers in a row: a counter, not an item
+        tok = lexed.tokens[lexed.first_token[title_block]] if title_block is not None else None
+        if tok is not None and tok.kind in (Kind.LABEL, Kind.SECTION, Kind.VOTE, Kind.PAGE_KIND):
+            return -1.0, "", "", None
+        title, rest = split_title(title)
+        score = _BASE.get(c.scheme, 0.3) + (titleness(title) - 0.5) * 1.5 if title else _BASE.get(c.scheme, 0.3) - 1.0
+    else:
+        title, rest = split_title(c.title)
+        tness = titleness(title) if title else 0.2
+        score = _BASE.get(c.scheme, 0.3) + (tness - 0.5) * 1.5
+        if not title:
+            score -= SENTENCE_PENALTY
+    block = lexed.blocks[c.block]
+    if block.kind == "heading":
+        score += 0.5
+    previous = _previous_text(lexed, c.block)
+    if previous.rstrip().endswith((":", ":-")) and len(previous) > 20:
+        score -= LEAD_IN_PENALTY
+    return score, title, rest, title_block
+
+
+def _chain(
+    cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]
+) -> tuple[float, list[tuple[Candidate, str, str, int | None]]]:
+    scored = [(c, *_quality(c, lexed, numbered)) for c in cands]
+    n = len(scored)
+    best = [0.0] * n
+    back = [-1] * n
+    for j in range(n):
+        cj, qj = scored[j][0], scored[j][1]
+        top, arg = 0.0, -1
+        for i in range(max(0, j - WINDOW), j):
+            ci = scored[i][0]
+            if ci.block >= cj.block:
+                continue
+            step = _relation(ci.key, cj.key)
+            if step is None:
+                continue
+            value = best[i] + step
+            if value > top:
+                top, arg = value, i
+        best[j] = qj + top
+        back[j] = arg
+    if not n:
+        return 0.0, []
+    end = max(range(n), key=lambda k: best[k])
+    out = []
+    k = end
+    while k >= 0:
+        c, _, title, rest, title_block = scored[k]
+        out.append((c, title, rest, title_block))
+        k = back[k]
+    out.reverse()
+    return best[end], out
+
+
+def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bool) -> list[Start]:
+    """The item starts of a page (see the module docstring)."""
+    markup = [t for t in lexed.tokens if t.kind is Kind.ITEM]
+    if markup:
+        return [
+            Start(block=t.block, scheme=str(t.data.get("scheme", "markup")), number=t.data.get("number") or None, title=str(t.data.get("title", "")))
+            for t in markup
+        ]
+    if listing:
+        return []
+    cands = lexed.candidates
+    meeting_refs = [c for c in cands if c.scheme == "meeting-ref"]
+    if meeting_refs:
+        return [_ref_start(c, lexed) for c in meeting_refs]
+    dated = [c for c in cands if c.scheme == "date-title"]
+    if dated and (page_kind in ("issue_decisions", None) or not single):
+        if page_kind == "issue_decisions" or len(dated) >= 1 and not any(c.scheme != "date-title" for c in cands):
+            return [
+                Start(block=c.block, scheme=c.scheme, number=c.number, title=c.title, date=str(c.data.get("date") or "") or None)
+                for c in dated
+            ]
+    if single:
+        return []
+    numbered = frozenset(c.block for c in cands if c.scheme == "number-alone")
+    best_score, best_chain = 0.0, []
+    for system in ("arabic", "code", "letter"):
+        group = [c for c in cands if c.data.get("system") == system]
+        if not group:
+            continue
+        score, chain = _chain(group, lexed, numbered)
+        if system == "letter":
+            score -= 0.5
+        if score > best_score:
+            best_score, best_chain = score, chain
+    if best_score < MIN_CHAIN:
+        return []
+    return [
+        Start(block=c.block, scheme=c.scheme, number=c.number, title=title, rest=rest, title_block=title_block)
+        for c, title, rest, title_block in best_chain
+    ]
+
+
+def _ref_start(c: Candidate, lexed: Lexed) -> Start:
+    return Start(
+        block=c.block,
+        scheme=c.scheme,
+        number=c.number,
+        body=str(c.data.get("body") or "") or None,
+        date=str(c.data.get("date") or "") or None,
+    )

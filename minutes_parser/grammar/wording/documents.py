@@ -1,0 +1,72 @@
+"""Documents listed in text: a title followed by its format and size.
+
+>>> split_doc_suffix("Report pdf icon PDF 129 KB")
+('Report', 'pdf', 132096)
+>>> split_doc_suffix("Minutes of the last meeting")[1] is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ...units import normalise_format, to_bytes
+from ..ruler import Rule, Ruler
+
+_I = re.IGNORECASE
+
+DOC_SUFFIX = re.compile(
+    r"(?:\b(?:pdf|word|excel|powerpoint|html|text|rtf|zip|doc|docx|xls|xlsx)\s+icon\s*)?"
+    r"(?:\b(?P<fmt>PDF|DOCX?|XLSX?|PPTX?|RTF|HTML?|TXT|CSV|ODT|ODS|ZIP|MSG|JPE?G|PNG)\s*|,\s*)"
+    r"(?P<size>\d{1,6}(?:\.\d{1,3})?)\s*(?P<unit>KB|MB|GB|K|B|bytes)\b\.?\s*$"
+    r"|\s*\((?P<size2>\d{1,6}(?:\.\d{1,3})?)\s*(?P<unit2>KB|MB|K|B)(?:/bytes)?\)\s*$",
+    _I,
+)
+"""A trailing size: "pdf icon PDF 129 KB", "PDF 51 KB", "Agenda, 515kb", "(28K/bytes)"."""
+
+
+def split_doc_suffix(text: str) -> tuple[str, str | None, int | None]:
+    """Split "Report pdf icon PDF 129 KB" into ("Report", "pdf", 132096); (text, None, None) otherwise."""
+    tail = text[-12:].lower()
+    if not any(ch.isdigit() for ch in tail) or not ("b" in tail or "k" in tail):
+        return text, None, None
+    m = DOC_SUFFIX.search(text)
+    if m is None:
+        return text, None, None
+    if m.group("size2"):
+        size = to_bytes(m.group("size2"), m.group("unit2"))
+        return text[: m.start()].strip(), None, size
+    size = to_bytes(m.group("size"), m.group("unit"))
+    fmt = normalise_format(m.group("fmt")) if m.group("fmt") else None
+    return text[: m.start()].strip(" ,"), fmt, size
+
+
+def _doc(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    title, fmt, size = split_doc_suffix(text)
+    if size is None or not title or len(title) > 300:
+        return None
+    return {"title": title, "format": fmt, "size_bytes": size}
+
+
+DOCUMENT = Ruler(
+    "document",
+    [
+        Rule(
+            "sized-title",
+            """A document listed with its format and size after the title, as captures of linked
+            documents print them: "Report pdf icon PDF 129 KB", "Appendix A PDF 51 KB", "Agenda,
+            515kb", "Reference from SDDC (28K/bytes)".""",
+            re.compile(r"\S.{0,300}?(?:\b(?:PDF|DOCX?|XLSX?|PPTX?|RTF|HTML?|TXT|CSV|ODT|ZIP)\s*|,\s*|\()\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB|K|B|bytes)\b", _I),
+            examples=(
+                ("Report pdf icon PDF 129 KB", {"title": "Report", "format": "pdf"}),
+                ("Appendix A PDF 51 KB", {"title": "Appendix A"}),
+                ("Agenda, 515kb", {"title": "Agenda"}),
+            ),
+            counter=("The budget of £5 million was agreed.", "Page 5 of 12"),
+            accept=_doc,
+        ),
+    ],
+)
+"""Documents printed as text."""

@@ -1,0 +1,125 @@
+"""Page furniture and page kinds: what a page says about itself rather than its meeting.
+
+``NOISE`` rules recognise lines that carry no content: page numbers, table
+rules, and the wording of web-page controls (skip links, "back to top",
+"Loading ..."), which are the same on every site. ``PAGE_KIND`` rules recognise
+a header naming what the page is ("Agenda item", "Decision details",
+"Minutes of ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ruler import Rule, Ruler
+
+_I = re.IGNORECASE
+
+NOISE = Ruler(
+    "noise",
+    [
+        Rule(
+            "page-number",
+            """A page number or page count printed on its own: "Page 3 of 4", "- 3 -", "3 of 12",
+            "Page 17", "You are on page 1 of 2".""",
+            re.compile(
+                r"^(?:(?:you\s+are\s+on\s+)?page\s*\d{1,4}(?:\s*of\s*\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s+of\s+\d{1,4})\s*$", _I
+            ),
+            examples=("Page 3 of 4", "- 3 -", "3 of 12", "Page 17", "You are on page 1of 2"),
+            counter=("Page 3 of the report sets out the options",),
+        ),
+        Rule(
+            "table-rule",
+            """Table borders and cell separators left by a flattened table: "|", "---|---|", "||||".""",
+            re.compile(r"^[|:\-\u2013\u2014\s_=]{1,400}$"),
+            examples=("|", "---|---|---", "||||||", "______"),
+            counter=("- Councillor Baker",),
+            accept=lambda m, text: {} if ("|" in text or len(text.strip()) >= 3) else None,
+        ),
+        Rule(
+            "web-control",
+            """The wording of web-page controls, the same on every site: skip links, "Back to the
+            top of the page", "Toggle menu", "Loading...", "Print this page", "Share this item",
+            "View directions", cookie notices.""",
+            re.compile(
+                r"^(?:[\u2022\u00b7]\s*)?(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+page|top"
+                r"|toggle\s+(?:menu|navigation)|main\s+menu|menu|search|loading(?:\s+images)?\s*\.{0,3}|print(?:\s+this\s+page)?|share(?:\s+this\s+(?:item|page))?"
+                r"|view\s+directions|show\s+all|hide\s+all|expand\s+all|collapse\s+all|(?:the\s+main\s+menu\s+is\s+currently\s+hidden.{0,40})"
+                r"|we\s+use\s+(?:simple\s+text\s+files\s+called\s+)?.?cookies.{0,400}|accept\s+(?:all\s+)?cookies|cookie\s+(?:settings|policy|preferences)"
+                r"|how\s+can\s+we\s+help(?:\s+you)?\s*\.{0,3}|get\s+the\s+best\s+from\s+this\s+site|you\s+might\s+also\s+like|continue\s+reading|webcast|media)\s*$",
+                _I,
+            ),
+            examples=("Skip to main content", "Back to the top of the page", "Toggle menu", "Loading...", "Share this item", "View directions", "Media"),
+            counter=("Media and Communications Strategy",),
+        ),
+        Rule(
+            "list-header",
+            """Column headers of an agenda table flattened to a line: "No. Item", "Items",
+            "Item Title Page", "Order of Business Page No.".""",
+            re.compile(
+                r"^(?:no\.?\s*(?:\|\s*)?item(?:s)?|items?|agenda\s+items|number\s+item|item\s+(?:no\.?\s+)?(?:title|agenda\s+item|details)(?:\s+(?:page|status|details))*|(?:order\s+of\s+business|item|business)\s+page\s*(?:no\.?)?|page\s+no\.?|page)\s*(?:\|[\s|]*)?$",
+                _I,
+            ),
+            examples=("No. Item", "Items", "Order of Business Page No.", "Item Title Page", "No. | Item | ||||"),
+            counter=("Items for decision were listed",),
+        ),
+    ],
+)
+"""Lines that carry no content."""
+
+PAGE_KIND = Ruler(
+    "page_kind",
+    [
+        Rule("agenda-item", "A single agenda item's page.", re.compile(r"^agenda\s+item$", _I), examples=("Agenda item",), data={"page_kind": "agenda_item"}),
+        Rule(
+            "issue-meetings",
+            "An issue's history: the meetings that took it.",
+            re.compile(r"^issue\s*-\s*(?:meetings|items\s+at\s+meetings)$|^issue\s+(?:details|history)$", _I),
+            examples=("Issue - meetings", "Issue details"),
+            data={"page_kind": "issue_history"},
+        ),
+        Rule("issue-decisions", "An issue's decisions.", re.compile(r"^issue\s*-\s*decisions$", _I), examples=("Issue - decisions",), data={"page_kind": "issue_decisions"}),
+        Rule(
+            "decision-details",
+            "One decision's record.",
+            re.compile(r"^(?:decision\s+details|record\s+of\s+(?:executive\s+|delegated\s+|officer\s+)?decisions?|decision\s+notice)$", _I),
+            examples=("Decision details", "Record of decision"),
+            data={"page_kind": "decision"},
+        ),
+        Rule(
+            "meeting-agenda",
+            "A meeting's page: its agenda, decisions and minutes.",
+            re.compile(
+                r"^(?:agenda(?:,\s*decisions)?(?:\s+and\s+(?:draft\s+)?(?:minutes|decisions))?|agendas?,\s+reports\s+and\s+minutes|meeting\s+documents|notice\s+of\s+meeting:?|(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+)?minutes|(?:a\s+g\s+e\s+n\s+d\s+a)|business)$",
+                _I,
+            ),
+            examples=("Agenda and minutes", "Agenda, decisions and minutes", "Notice of meeting", "OPEN MINUTES", "Meeting documents"),
+            counter=("Agenda item",),
+            data={"page_kind": "meeting"},
+        ),
+        Rule(
+            "meeting-minutes-title",
+            "A title naming a meeting's minutes or agenda: \"Council Meeting Minutes\", \"Committee of the Whole Minutes\".",
+            re.compile(r"^.{3,80}?\s+(?:meeting\s+)?(?:minutes|agenda)$", _I),
+            examples=("Council Meeting Minutes", "Committee of the Whole Minutes", "Ordinary Meeting Minutes"),
+            counter=("How to find our minutes and agendas online today",),
+            data={"page_kind": "meeting"},
+            accept=lambda m, text: {} if len(text.split()) <= 10 else None,
+        ),
+        Rule(
+            "decision-list",
+            "A list of decisions.",
+            re.compile(r"^(?:delegated|officer|executive)\s+decisions$|^decisions\s+published$", _I),
+            examples=("Delegated decisions", "Officer decisions"),
+            data={"page_kind": "decision_list"},
+        ),
+        Rule(
+            "meeting-list",
+            "A list of meetings.",
+            re.compile(r"^(?:browse\s+)?meetings?(?:\s+list|\s+calendar)?$|^calendar$|^upcoming\s+meetings$", _I),
+            examples=("Browse meetings", "Meetings"),
+            data={"page_kind": "meeting_list"},
+        ),
+    ],
+)
+"""Header lines naming what the page is."""

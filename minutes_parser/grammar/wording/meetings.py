@@ -1,0 +1,289 @@
+"""How a page names its meeting: body, date, time, venue, status.
+
+Meeting rules read a header line, or a few header lines joined (a sentence
+"Minutes of the X held at Y on Z" is often broken over lines). They yield
+text fields: ``body``, ``when`` (text holding the date and perhaps the time),
+``time``, ``location``, ``status``; the assembler parses dates with the page's
+day/month order and keeps the first value each field gets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ...dates import MONTH, WEEKDAY, find_dates
+from ..ruler import Rule, Ruler
+
+_I = re.IGNORECASE
+BODY_NOUNS = (
+    r"council|committee|sub-committee|subcommittee|cabinet|board|authority|panel|commission|executive|assembly|forum"
+    r"|meeting|trustees|commissioners|group|partnership|conference|session|hearing|convention|vestry|court|senate|caucus"
+)
+"""Words a body's name ends with or holds ("Planning Committee", "Board of Commissioners")."""
+_BODY_NOUN = re.compile(r"\b(?:" + BODY_NOUNS + r")s?\b", _I)
+_STATUS = re.compile(r"\b(cancelled|canceled|postponed|adjourned|rescheduled|moved|draft|tentative|confirmed)\b", _I)
+_TIME_TEXT = r"\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.?\s?m\.?|hrs|hours|o[’']clock(?:\s+[ap]\.?m\.?)?)|\d{1,2}:\d{2}"
+_LEADING_THE = re.compile(r"^(?:the|a|an)\s+", _I)
+_MEETING_OF = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory)\s+)*meeting\s+of\s+(?:the\s+)?", _I
+)
+_KIND_WORDS = re.compile(r"\s+(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:meeting\s+)?(?:minutes|agenda)\s*$", _I)
+_LOC_END = re.compile(
+    r"\s+(?:on|commencing|starting|at\s+(?=\d)|from\s+(?=\d))\b|,?\s+(?=" + WEEKDAY + r"\b)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")|\.\s|\.$|\s+(?:and\s+)?(?:via|by)\s+(?:zoom|teams|microsoft|video|webex|conference)",
+    _I,
+)
+_VIRTUAL = re.compile(r"^(?:virtual|remote|online|on-line|zoom|microsoft\s+teams|teams|webex|via\b|by\s+zoom|video\s+conference)", _I)
+
+
+def strip_body(text: str) -> str:
+    """A body as printed, without a leading article, a trailing kind word ("Minutes") or dot."""
+    text = text.strip(" .,:;|*-\u2013")
+    text = _KIND_WORDS.sub("", text)
+    text = _MEETING_OF.sub("", text)
+    text = _LEADING_THE.sub("", text)
+    return text.strip(" .,:;|")
+
+
+def clean_location(text: str) -> str | None:
+    """A venue without its leading "the", trailing punctuation or "View directions"; None when virtual."""
+    text = re.sub(r"\.?\s*view\s+directions\.?\s*$", "", text.strip(), flags=_I)
+    m = _LOC_END.search(text)
+    if m is not None:
+        text = text[: m.start()]
+    text = _LEADING_THE.sub("", text.strip(" ,.;:|-\u2013"))
+    text = text.strip(" ,.;:|")
+    if not text or _VIRTUAL.match(text) or len(text) > 200:
+        return None
+    return text
+
+
+def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, Any]:
+    """Fields of a "... X held at/in Y on Z at T" sentence, whatever order its parts come in.
+
+    ``body`` is the name before "held", ``head`` the text before it, ``tail`` the text after it.
+    """
+    out: dict[str, Any] = {}
+    if body and body.strip():
+        name = strip_body(body)
+        if name:
+            out["body"] = name
+    loc = _AT_IN.search(tail)
+    if loc is not None:
+        where = clean_location(loc.group("loc"))
+        if where:
+            out["location"] = where
+    if find_dates(tail):
+        out["when"] = tail
+    elif find_dates(head):
+        out["when"] = head
+    time = _AT_TIME.search(tail)
+    if time is not None:
+        out["time_text"] = time.group("time")
+    status = _STATUS.search(whole)
+    if status is not None and status.group(1).lower() in ("cancelled", "canceled", "postponed", "adjourned"):
+        out["status"] = status.group(1).lower()
+    return out
+
+
+_AT_IN = re.compile(
+    r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?P<loc>(?:the\s+)?[A-Z0-9].{2,160}?)(?=\s+(?:on|ON|commencing|COMMENCING|starting)\b|,?\s+" + WEEKDAY + r"\b|\s+at\s+\d|\s+AT\s+\d|\s+(?:and\s+)?(?:via|by)\s|\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
+    _I,
+)
+_AT_TIME = re.compile(r"(?:at|commencing\s+at|starting\s+at|from)\s+(?P<time>" + _TIME_TEXT + r")", _I)
+
+
+def _date_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    """A line that is a date (with perhaps a time, a venue after a dash, a status)."""
+    dates = find_dates(text)
+    if not dates:
+        return None
+    start, end, _ = dates[0]
+    before = text[:start].strip(" ,-\u2013|")
+    after = text[end:].strip()
+    if before and not re.fullmatch(r"(?:" + WEEKDAY + r"|held\s+on|on|date|dated)[,.]?", before, _I):
+        return None
+    out: dict[str, Any] = {"when": text}
+    status = _STATUS.search(after)
+    if status is not None:
+        out["status"] = status.group(1).lower()
+    rest = re.sub(_TIME_TEXT, " ", after, flags=_I)
+    rest = re.sub(r"\b(?:to|at|from|commencing|,)\b", " ", rest, flags=_I).strip(" ,.-\u2013\u2014|")
+    if rest and status is None:
+        dash = re.match(r"^(?:[-\u2013\u2014]\s*)?(?P<loc>.+)$", after.lstrip(" ,"))
+        if len(rest.split()) > 10:
+            return None
+        if dash is not None and re.match(r"^[-\u2013\u2014]", after.lstrip(" ,0123456789:.apm")):
+            loc = clean_location(after.split("\u2013", 1)[-1].split(" - ", 1)[-1])
+            if loc:
+                out["location"] = loc
+    return out
+
+
+def _body_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    """A short line naming a body ("Licensing Sub-Committee", "CITY COUNCIL", "Glasgow City Council.")."""
+    words = text.split()
+    if not 1 <= len(words) <= 14 or text.endswith(("?", "!", ",")) or ":" in text:
+        return None
+    if sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) < len(words) * 0.6:
+        return None
+    if re.search(r"\b(?:was|were|is|are|will|has|have|had|be|been|held|met)\b", text, _I):
+        return None
+    body = strip_body(text)
+    return {"body": body} if body else None
+
+
+MEETING = Ruler(
+    "meeting",
+    [
+        Rule(
+            "body-dash-date",
+            """Body and date on one line, as meeting pages print them: "Cabinet - Tuesday, 7th
+            January, 2020 5.30 pm", "Council - Thursday 25th September 2008 7.30 pm", "Moved from 9th
+            October 2018, Cabinet - Tuesday, 2nd October, 2018", "Ordinary Council Meeting - 15
+            December 2020 Page 2".""",
+            re.compile(
+                r"^(?:(?:moved|rescheduled|postponed|changed|adjourned)\s+(?:from|to)\s+[^,]{3,40},\s*)?(?P<body>[^\s].{1,120}?)\s+[-\u2013\u2014|]\s+(?P<when>(?:"
+                + WEEKDAY
+                + r"\b,?\s|\d{1,2}(?:st|nd|rd|th)?\s+"
+                + MONTH
+                + r"|"
+                + MONTH
+                + r"\s+\d).{4,80})$",
+                _I,
+            ),
+            examples=(
+                ("Cabinet - Tuesday, 7th January, 2020 5.30 pm", {"body": "Cabinet"}),
+                ("Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm", {"body": "Cabinet"}),
+                ("Council Meeting - Wednesday, 17th August, 2022 10.00 am", {"body": "Council Meeting"}),
+                ("Ordinary Council Meeting - 15 December 2020 Page 2", {"body": "Ordinary Council Meeting"}),
+            ),
+            counter=("Report of the Director - see attached",),
+            accept=lambda m, text: _body_when(m, text),
+        ),
+        Rule(
+            "agenda-for",
+            """"Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm".""",
+            re.compile(r"^(?:agenda|minutes|decisions)\s+(?:for|of)\s+(?P<body>.{2,120}?)\s+on\s+(?P<when>.{6,80})$", _I),
+            examples=(("Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm", {"body": "Council"}),),
+            counter=("Agenda for the next meeting",),
+            accept=lambda m, text: {"body": strip_body(m.group("body")), "when": m.group("when")} if find_dates(m.group("when")) else None,
+        ),
+        Rule(
+            "minutes-held",
+            """A minutes sentence: "Minutes of the X held at Y on Z at T", in whatever order its
+            parts come ("held on DATE at TIME in LOC", "HELD AT LOC ON DATE COMMENCING AT T"), also
+            "MINUTES OF A Council Meeting OF THE X Council HELD AT ...", "Minutes of a meeting held
+            on 9th January, 2015".""",
+            re.compile(
+                r"(?:^|\b)(?:minutes|proceedings|record)\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?"
+                r"(?P<body>.{0,160}?)\s*\b(?P<held>held|convened|conducted)\b",
+                _I,
+            ),
+            examples=(
+                ("Minutes of the meeting of the Planning Committee held in the Council Chamber on 3 May 2021 at 7pm", {"body": "Planning Committee", "location": "Council Chamber"}),
+                ("MINUTES OF THE PROCEEDINGS OF THE MEETING OF THE COUNCIL HELD AT MOSSLEY MILL ON MONDAY 26 OCTOBER 2020 AT 6.30 PM", {"location": "MOSSLEY MILL"}),
+                ("Minutes of the Parish Council Meeting held on Tuesday May 16th 2023 at 7.15 p.m. in the Old School", {"body": "Parish Council Meeting"}),
+            ),
+            counter=("The minutes of the meeting were agreed.", "Minutes of Council meeting of 12th May 2011"),
+            accept=lambda m, text: read_held(m.group("body"), text[: m.start("held")], text[m.end("held") :], text)
+            if _body_or_meeting(m)
+            else None,
+        ),
+        Rule(
+            "meeting-of-held",
+            """A summons or record naming the meeting in a sentence: "A meeting of the X will be
+            held in LOC on DATE at TIME", "At a meeting of the X held in LOC on DATE", "NOTICE is
+            hereby given that an ordinary meeting of the X will be held on:", "The X met in Regular
+            Session on DATE at TIME in LOC".""",
+            re.compile(
+                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?|the)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned)\s+)*meeting\s+of\s+(?P<body>.{2,140}?)\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b"
+                r"|^(?:the\s+)?(?P<body2>[A-Z].{2,120}?)\s+(?P<met>met)\s+(?:in\s+(?:a\s+)?(?:regular|special|adjourned|closed|open)?\s*session\s+)?on\b",
+                _I,
+            ),
+            examples=(
+                ("A meeting of the Exmoor National Park Authority will be held in the Committee Room, Exmoor House on Tuesday 8 January 2019 at 10.00am.", {"body": "Exmoor National Park Authority"}),
+                ("At a meeting of the Liverpool City Region Combined Authority held in the Authority Chamber on Friday, 15th September, 2017", {}),
+                ("The New Hanover County Board of Commissioners met in Regular Session on March 11, 2013, at 4:00 p.m. in the Assembly Room", {"body": "New Hanover County Board of Commissioners"}),
+            ),
+            counter=("the recess powers granted at the meeting on 27 June 2024",),
+            accept=lambda m, text: _met_or_held(m, text),
+        ),
+        Rule(
+            "held-at-on",
+            """The place, time and date of the meeting without its name: "Held at Publow Memorial
+            Hall at 19:45 on 21st March 2018", "held on Thursday 12 August 2021".""",
+            re.compile(r"^(?P<held>held)\b", _I),
+            examples=(("Held at Publow Memorial Hall at 19:45 on 21st March 2018", {"location": "Publow Memorial Hall"}),),
+            counter=("Holding statement",),
+            accept=lambda m, text: read_held(None, "", text[m.end() :], text) or None,
+        ),
+        Rule(
+            "meeting-of",
+            """A title naming the meeting: "Meeting of the City Council", "Ordinary Meeting of
+            Council", "Regular Meeting of the Austin City Council".""",
+            re.compile(
+                r"^(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory)\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>[A-Z].{2,100})$"
+                r"|^(?P<whole>(?:[A-Z][\w&'’-]*\s+){1,3}meeting\s+of\s+(?:the\s+)?[A-Z].{2,100})$",
+                _I,
+            ),
+            examples=(("Meeting of the City Council", {"body": "City Council"}), ("Regular Meeting of the Austin City Council", {})),
+            counter=("Meeting of minds",),
+            accept=lambda m, text: {"body": strip_body(m.group("body") or m.group("whole"))}
+            if not re.search(r"\b(?:held|will|was)\b", text, _I) and _BODY_NOUN.search(m.group("body") or m.group("whole"))
+            else None,
+        ),
+        Rule(
+            "date-line",
+            """A line that is the meeting's date, perhaps with its time, a venue after a dash and a
+            status: "Tuesday, 8th January, 2019 10.30 am", "May 2, 2012 – Council Chamber",
+            "Thursday, 28th April, 2016 7.00 pm, CANCELLED", "Wed Jan 13 2016", "Monday, 2018
+            December 03".""",
+            re.compile(r"^(?:(?:held\s+)?on\s+|date[d:]?\s+)?(?:" + WEEKDAY + r"\b,?\s+|\d|" + MONTH + r"\b)", _I),
+            examples=(
+                ("Tuesday, 8th January, 2019 10.30 am", {}),
+                ("May 2, 2012 – Council Chamber", {"location": "Council Chamber"}),
+                ("Thursday, 28th April, 2016 7.00 pm, CANCELLED", {"status": "cancelled"}),
+                ("Wed Jan 13 2016", {}),
+            ),
+            counter=("3 The minutes of the Council meeting of 27th October 2016 were approved.",),
+            accept=_date_line,
+        ),
+        Rule(
+            "body-line",
+            """A short line naming a body, in title or upper case, that the date below it belongs to:
+            "Licensing Sub-Committee", "CITY COUNCIL", "Glasgow City Council.".""",
+            re.compile(r"^(?:[^\s:]{1,40}\s+){0,12}?[^\s:]*?(?:" + BODY_NOUNS + r")s?\b[^:]{0,80}$", _I),
+            examples=(("Licensing Sub-Committee", {"body": "Licensing Sub-Committee"}), ("CITY COUNCIL", {"body": "CITY COUNCIL"})),
+            counter=("The Council will meet again in May.", "Meeting documents:"),
+            accept=_body_line,
+        ),
+    ],
+)
+"""Meeting header forms."""
+
+def _body_when(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    when = m.group("when")
+    if not find_dates(when):
+        return None
+    body = strip_body(m.group("body"))
+    out: dict[str, Any] = {"body": body, "when": re.sub(r"\s+page\s*\d+(?:\s+of\s+\d+)?\s*$", "", when, flags=_I)}
+    status = _STATUS.search(text)
+    if status is not None and status.group(1).lower() != "confirmed":
+        out["status"] = status.group(1).lower()
+    return out
+
+
+def _body_or_meeting(m: re.Match[str]) -> bool:
+    body = (m.group("body") or "").strip()
+    return not body or bool(_BODY_NOUN.search(body)) or len(body.split()) <= 8
+
+
+def _met_or_held(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    if m.group("met"):
+        body = m.group("body2")
+        if not _BODY_NOUN.search(body):
+            return None
+        return read_held(body, "", text[m.end("met") :], text)
+    return read_held(m.group("body"), text[: m.start("held")], text[m.end("held") :], text)
