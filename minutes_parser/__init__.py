@@ -15,6 +15,7 @@ from . import registry
 from .batch import Result, dask_executor, parse_many
 from .decode import Page
 from .errors import ParseError, UnrecognizedPage
+from .grammar import Trace
 from .models import (
     Action,
     AgendaItem,
@@ -48,6 +49,7 @@ __all__ = [
     "Vote",
     "adapter_names",
     "dask_executor",
+    "explain",
     "parse",
     "parse_many",
     "register",
@@ -79,6 +81,38 @@ def _read(source: bytes | str | os.PathLike[str]) -> bytes:
     raise ParseError(f"cannot parse a {type(source).__name__}; pass bytes, str or a path")
 
 
+def _choose(page: Page, adapter: str | None) -> registry.Adapter:
+    if adapter is not None:
+        return registry.get(adapter)
+    scores = registry.detect(page)
+    if not scores or scores[0][1] < registry.THRESHOLD:
+        raise UnrecognizedPage(_describe(page), scores)
+    return registry.get(scores[0][0])
+
+
+def explain(
+    source: bytes | str | os.PathLike[str],
+    url: str | None = None,
+    adapter: str | None = None,
+) -> Trace:
+    """Why a page parses the way it does: every line's token, the rule that claimed it, and where it went.
+
+    >>> t = explain(b"Agenda item\\n\\nBudget\\n\\nRESOLVED that the report be noted.\\n")
+    >>> [(line.kind, line.rule) for line in t.lines][-2:]
+    [('section', 'resolved'), ('text', None)]
+    """
+    data = _read(source)
+    page = Page(data, url=url)
+    chosen = _choose(page, adapter)
+    explainer = getattr(chosen, "explain", None)
+    if explainer is None:
+        from .grammar import Trace as _Trace
+
+        return _Trace(page_kind=chosen.parse(page).source.page_kind, starts=(), lines=())
+    result: Trace = explainer(page)
+    return result
+
+
 def parse(
     source: bytes | str | os.PathLike[str],
     url: str | None = None,
@@ -97,14 +131,7 @@ def parse(
         raise ParseError(f"page of {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit")
     try:
         page = Page(data, url=url)
-        if adapter is not None:
-            chosen = registry.get(adapter)
-        else:
-            scores = registry.detect(page)
-            if not scores or scores[0][1] < registry.THRESHOLD:
-                raise UnrecognizedPage(_describe(page), scores)
-            chosen = registry.get(scores[0][0])
-        return chosen.parse(page)
+        return _choose(page, adapter).parse(page)
     except ParseError:
         raise
     except RecursionError as exc:
@@ -121,4 +148,6 @@ def _describe(page: Page) -> str:
         return "an empty page"
     kind = "markup" if page.looks_like_markup else "JSON" if page.json_data() is not None else "text"
     first = " ".join(text[:80].split())
-    return f"{len(page.data):,} bytes of {kind} starting {first!r}"
+    evidence = page.cache.get("evidence")
+    seen = f"; {evidence.describe()}" if evidence is not None else ""
+    return f"{len(page.data):,} bytes of {kind} starting {first!r}{seen}"

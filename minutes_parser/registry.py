@@ -26,6 +26,7 @@ from .decode import Page
 from .errors import ParseError
 
 if TYPE_CHECKING:
+    from .grammar import Trace
     from .models import Document
 
 logger = logging.getLogger(__name__)
@@ -98,6 +99,14 @@ class BaseAdapter:
         blocks, hints = self.blocks(page)
         ctx = Context(adapter=self.name, url=page.url, warnings=list(page.warnings), **hints)
         return build_document(blocks, ctx)
+
+    def explain(self, page: Page) -> Trace:
+        """The grammar's trace of the page: every token, the rule that claimed it, where it went."""
+        from .grammar import Context, trace
+
+        blocks, hints = self.blocks(page)
+        ctx = Context(adapter=self.name, url=page.url, warnings=list(page.warnings), **hints)
+        return trace(blocks, ctx)
 
 
 _registered: dict[str, Adapter] = {}

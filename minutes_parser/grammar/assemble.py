@@ -153,7 +153,7 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     items: list[AgendaItem] = []
     after_items: list[DocLink] = []
     token_starts = _token_index(lexed, starts)
-    if single and not starts:
+    if not starts and (single or kind in ("issue_history", "issue_decisions")):
         first_token = _first_token_at(lexed, header_end)
         reader = ItemReader(
             lexed, (first_token, len(tokens)), None, kind=kind, page_title=title,
@@ -264,7 +264,7 @@ def _page_header(lexed: Lexed, ctx: Context, mark: Callable[[int, str], None]) -
                 break
             if tok.kind is Kind.NOISE:
                 continue
-            if tok.block_kind == "heading" and tok.kind is Kind.TEXT:
+            if tok.kind is Kind.TEXT and (tok.block_kind == "heading" or (titleness(tok.text) >= 0.6 and not tok.text.endswith((".", ":")))):
                 title = tok.text
                 mark(i, "title")
                 body_start = tok.block + 1

@@ -107,6 +107,16 @@ def parse_label(text: str, previous: tuple[str, str] | None = None) -> _Label | 
     return None
 
 
+_OPEN_END = re.compile(r"\b(?:of|the|and|or|for|to|in|on|by|with|a|an|be|as|that|from|at)$", re.IGNORECASE)
+
+
+def _continues(previous: str, text: str) -> bool:
+    """``text`` carries on a sentence ``previous`` left open (a line wrapped in the capture)."""
+    if _TERMINAL.search(previous) or previous.rstrip().endswith(("”", '"', ")")):
+        return False
+    return text[:1].islower() or _OPEN_END.search(previous.rstrip()) is not None
+
+
 def split_clauses(paras: list[Para]) -> list[Clause]:
     """Turn a section's paragraphs into clauses (see the module docstring)."""
     stems: list[Para] = []
@@ -137,10 +147,14 @@ def split_clauses(paras: list[Para]) -> list[Clause]:
                 top.append(_Open(lab.label, lab.rest, para.line, para.page))
             continue
         if not top:
-            stems.append(para)
+            if stems and _continues(stems[-1].text, text):
+                last = stems[-1]
+                stems[-1] = Para(f"{last.text} {text}", last.line, last.page)
+            else:
+                stems.append(para)
             continue
         previous = top[-1].text
-        if (text[:1].islower() and not _TERMINAL.search(previous)) or previous.endswith(":"):
+        if _continues(previous, text) or previous.endswith(":"):
             top[-1].text = f"{previous} {text}"
         else:
             top.append(_Open(None, text, para.line, para.page))

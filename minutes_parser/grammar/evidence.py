@@ -38,7 +38,14 @@ LOOKALIKE_CAP = 1.0
 """Evidence against is capped: one genre's furniture cannot outweigh a real record entirely."""
 
 WEIGHTS: dict[str, float] = {
-    "page_kind": 0.5,
+    "page_kind:agenda-item": 0.5,
+    "page_kind:issue-meetings": 0.5,
+    "page_kind:issue-decisions": 0.5,
+    "page_kind:decision-details": 0.5,
+    "page_kind:meeting-agenda": 0.3,
+    "page_kind:meeting-minutes-title": 0.15,
+    "page_kind:decision-list": 0.3,
+    "page_kind:meeting-list": 0.15,
     "section:resolved": 0.35,
     "section:agreed": 0.3,
     "section:decided": 0.3,
@@ -88,7 +95,8 @@ WEIGHTS: dict[str, float] = {
     "meeting:agenda-for": 0.35,
     "meeting:held-at-on": 0.25,
     "meeting:meeting-of": 0.2,
-    "meeting:date-line": 0.1,
+    "meeting:date-line": 0.15,
+    "meeting:meeting-notice": 0.3,
     "action:action-line": 0.15,
     "document:sized-title": 0.1,
     "candidate:meeting-ref": 0.6,
@@ -126,7 +134,7 @@ def democracy_evidence(blocks: Sequence[Block], lexed: Lexed | None = None) -> E
     for tok in lexed.tokens:
         key = None
         if tok.kind is Kind.PAGE_KIND:
-            key = "page_kind"
+            key = f"page_kind:{tok.rule}"
         elif tok.kind is Kind.SECTION and tok.rule:
             key = f"section:{tok.rule}"
         elif tok.kind is Kind.VOTE and tok.rule:
@@ -170,4 +178,4 @@ def democracy_evidence(blocks: Sequence[Block], lexed: Lexed | None = None) -> E
 
 def _name(key: str) -> str:
     family, _, rule = key.partition(":")
-    return {"page_kind": "page-kind header", "candidate": "item line"}.get(family, family) + (f" {rule}" if rule else "")
+    return {"page_kind": "page-kind header", "candidate": "item line"}.get(family, family.replace("_", " ")) + (f" {rule}" if rule else "")

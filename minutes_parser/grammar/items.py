@@ -62,7 +62,7 @@ RESOLVING = frozenset({"resolutions", "decision", "motion"})
 
 
 class _Section:
-    __slots__ = ("explicit", "group", "inner", "kind", "paras")
+    __slots__ = ("explicit", "from_motion", "group", "inner", "kind", "paras")
 
     def __init__(self, kind: str, group: int, explicit: bool = True) -> None:
         self.kind = kind
@@ -71,6 +71,8 @@ class _Section:
         self.paras: list[Para] = []
         self.inner = False
         """For a decision block: a resolution heading appeared inside it."""
+        self.from_motion = False
+        """Resolutions that are a carried motion's text (a "RESOLVED" after it prints the decision itself)."""
 
 
 def doc_from_block(block: Block, base: str | None) -> DocLink:
@@ -310,9 +312,11 @@ class ItemReader:
             return
         if section in ("decision", "minutes", "recommendations", "summary", "documents"):
             self.group += 1
-        if section == "decision" and current.kind == "decision" and not current.paras:
-            self.place(index, "item.decision")
-            return
+        if section == "decision" and current.kind == "decision":
+            if not current.paras:
+                self.place(index, "item.decision")
+                return
+            current.inner = True  # "Decisions:" then narrative, then the "DECISION" itself
         self._open(section)
         self.place(index, f"item.{section}")
 
@@ -386,6 +390,7 @@ class ItemReader:
             section = self.sections[s_index]
             if section.kind == "motion":
                 section.kind = "resolutions" if outcome == "carried" else "lost" if outcome else "motion"
+                section.from_motion = outcome == "carried"
             elif section.kind == "resolutions" and outcome in ("lost", "withdrawn", "deferred", "tied"):
                 section.kind = "lost"
         if outcome is not None:
@@ -461,7 +466,7 @@ class ItemReader:
             block is not None
             and block.gap >= LOST_HEADING_GAP
             and current.kind not in RESOLVING | {"recommendations"}
-            and _CLAUSE_LIKE.match(text)
+            and (_CLAUSE_LIKE.match(text) or text[:1].islower())
         ):
             current = self._open("resolutions", explicit=False)
         elif current.kind in ("resolutions", "recommendations") and current.paras and not self._fits(current, text, tok):
@@ -512,7 +517,9 @@ class ItemReader:
         interests: list[str] = []
         rec_set, res_set = _ClauseSet(), _ClauseSet()
         has_resolved = any(s.kind == "resolutions" and s.paras for s in self.sections)
-        for section in self.sections:
+        for n, section in enumerate(self.sections):
+            if section.from_motion and any(s.kind == "resolutions" and s.paras and not s.from_motion for s in self.sections[n + 1 :]):
+                section.kind = "minutes"  # the motion's text; the decision is printed after it
             paras = section.paras
             if not paras:
                 continue

@@ -35,12 +35,16 @@ PAGE_KIND_MAX = 120
 _TRAILING_PIPE = re.compile(r"(?:\s*\|)+\s*$")
 _LEADING_PIPE = re.compile(r"^\s*(?:\|\s*)+")
 _SPLIT = re.compile(
-    r"(?:(?<=[.!?;:)\]\u2019\u201d])|(?<=[a-z0-9]))\s+(?="
+    r"(?<=[.!?;:)\]\u2019\u201d])\s+(?=\d{1,3}(?:\.\d{1,2})?\.?\s+[A-Z])"
+    r"|(?:(?<=[.!?;:)\]\u2019\u201d])|(?<=[a-z0-9]))\s+(?="
     r"\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Z'\u2019&-]{2,}"
-    r"|(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that|PRESENT\s*:|APOLOGIES\s*:)\b"
+    r"|(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that)\b"
     r"|[A-Z][A-Z&'\u2019-]{2,}(?:\s+(?:[A-Z&][A-Z&'\u2019-]*|OF|AND|TO|FOR|THE|IN|ON)){1,10}\s+(?=[A-Z][a-z]))"
+    r"|\s+(?=(?i:present|in\s+attendance|apologies|members\s+present|officers\s+present|staff\s+present|also\s+present)\s*:)"
 )
 _CAPS_RUN = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 ,&'\u2019()/\u2013-]{2,}?)\s+(?P<rest>[A-Z][a-z].{8,})$")
+_LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
+"""A numbered clause: a decision word inside it does not start a new decision."""
 _TITLE_COLON = re.compile(r"^(?P<title>[^:.]{2,90}?)\s*:\s+(?P<rest>\S.*)$")
 _SENTENCE_WORD = re.compile(
     r"\b(?:was|were|is|are|has|had|have|will|would|be|been|noted|received|agreed|resolved|approved|reported|declared|welcomed|confirmed)\b",
@@ -157,7 +161,7 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
     found = DOCUMENT.first(text, low)
     if found is not None:
         return [tok(Kind.DOCUMENT, found[0].name, text, found[1])]
-    found = INLINE.first(text, low)
+    found = INLINE.first(text, low) if not _LABELLED.match(text) else None
     if found is not None and found[1]["_end"] < len(text):
         rule, data = found
         before = text[: data["_start"]].strip()

@@ -190,6 +190,7 @@ MEETING = Ruler(
             accept=lambda m, text: read_held(m.group("body"), text[: m.start("held")], text[m.end("held") :], text)
             if _body_or_meeting(m)
             else None,
+            search=True,
         ),
         Rule(
             "meeting-of-held",
@@ -199,7 +200,7 @@ MEETING = Ruler(
             Session on DATE at TIME in LOC".""",
             re.compile(
                 r"(?:^|\b)(?:an?|at\s+an?|that\s+an?|the)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned)\s+)*meeting\s+of\s+(?P<body>.{2,140}?)\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b"
-                r"|^(?:the\s+)?(?P<body2>[A-Z].{2,120}?)\s+(?P<met>met)\s+(?:in\s+(?:a\s+)?(?:regular|special|adjourned|closed|open)?\s*session\s+)?on\b",
+                r"|(?:(?<=^)|(?<=\s))(?:the\s+)?(?P<body2>[A-Z][\w&'\u2019,. -]{2,100}?)\s+(?P<met>met)\s+(?:in\s+(?:a\s+)?(?:regular|special|adjourned|closed|open)?\s*session\s+)?on\b",
                 _I,
             ),
             examples=(
@@ -209,6 +210,7 @@ MEETING = Ruler(
             ),
             counter=("the recess powers granted at the meeting on 27 June 2024",),
             accept=lambda m, text: _met_or_held(m, text),
+            search=True,
         ),
         Rule(
             "held-at-on",
@@ -233,6 +235,18 @@ MEETING = Ruler(
             accept=lambda m, text: {"body": strip_body(m.group("body") or m.group("whole"))}
             if not re.search(r"\b(?:held|will|was)\b", text, _I) and _BODY_NOUN.search(m.group("body") or m.group("whole"))
             else None,
+        ),
+        Rule(
+            "meeting-notice",
+            """What a meeting page says when it has nothing yet or no longer meets: "No documents
+            are available for this meeting", "This meeting has been cancelled".""",
+            re.compile(
+                r"^(?:no\s+(?:documents|papers|reports|agenda|minutes)\s+(?:are|is)\s+(?:yet\s+)?available\s+for\s+this\s+meeting|this\s+meeting\s+(?:has\s+been|was|is)\s+(?P<status>cancelled|canceled|postponed|adjourned|rescheduled))",
+                _I,
+            ),
+            examples=(("No documents are available for this meeting", {}), ("This meeting has been cancelled.", {"status": "cancelled"})),
+            counter=("No documents were circulated.",),
+            accept=lambda m, text: {"status": m.group("status").lower()} if m.group("status") else {},
         ),
         Rule(
             "date-line",

@@ -22,7 +22,7 @@ _WHO = (
     r"[A-Za-z][\w.'’ -]{0,50}?|[A-Z][\w.'’-]{1,30}(?:\s+[A-Z][\w.'’-]{1,30}){0,3}?|[a-z]{2,20}\s+[a-z]{2,25})"
 )
 """A person as minutes name a mover: "Cr Cooney", "Councillor M. Lyons", "Chairperson PA Hulse", "Crawford"."""
-_UNTIL = r"(?=\s*(?:$|[,;:]|(?<!\b[A-Z])\.|\s+and\s*$|\s+(?:and\s+)?(?:seconded|second(?:ed)?\s+by)\b|\s+(?:that|to|THAT|TO)\b|\s+(?:it\s+was|and\s+resolved|and\s+agreed)\b))"
+_UNTIL = r"(?=\s*(?:$|[,;:]|(?<!\b[A-Z])\.|\s+and\s*$|\s+[\u201c\"\u2018']|\s+(?:and\s+)?(?:seconded|second(?:ed)?\s+by)\b|\s+(?:that|to|THAT|TO)\b|\s+(?:it\s+was|and\s+resolved|and\s+agreed)\b))"
 
 
 def _who(value: str | None) -> str | None:
