@@ -25,10 +25,11 @@ import attrs
 from ..blocks import Block
 from ..models import AgendaItem, Body, DocLink, Document, Meeting, Person, Source, Unplaced
 from .items import ItemReader, dedupe_docs, doc_from_block
-from .lexer import Lexed, lex
+from .lexer import Lexed, lex, split_title
 from .meeting import read_meeting
 from .segment import Start, choose_starts
 from .text import titleness
+from .wording.documents import split_doc_suffix
 from .tokens import Kind
 
 SINGLE_ITEM_KINDS = frozenset({"agenda_item", "decision"})
@@ -132,7 +133,8 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
         if 0 <= index < len(placed) and placed[index] is None:
             placed[index] = where
 
-    kind, title, header_end = _page_header(lexed, ctx, place)
+    header = _page_header(lexed, ctx, place)
+    kind, title, header_end = header.kind, header.title, header.body_start
     single = kind in SINGLE_ITEM_KINDS
     listing = kind in LIST_KINDS
     starts = choose_starts(lexed, kind, single, listing)
@@ -154,9 +156,10 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     after_items: list[DocLink] = []
     token_starts = _token_index(lexed, starts)
     if not starts and (single or kind in ("issue_history", "issue_decisions")):
-        first_token = _first_token_at(lexed, header_end)
+        title_start = header.title_start
+        first_token = _first_token_at(lexed, title_start.block if title_start else header_end)
         reader = ItemReader(
-            lexed, (first_token, len(tokens)), None, kind=kind, page_title=title,
+            lexed, (first_token, len(tokens)), title_start, kind=kind, page_title=title,
             default_body=meeting.body if meeting else None, default_date=meeting.date if meeting else None,
             month_first=ctx.month_first, url=ctx.url, place=place,
         )
@@ -226,12 +229,21 @@ def _has_issue_forms(lexed: Lexed) -> bool:
 
 
 # ---------------------------------------------------------------- header
-def _page_header(lexed: Lexed, ctx: Context, mark: Callable[[int, str], None]) -> tuple[str, str | None, int]:
-    """The page's kind, its title, and the block where its body starts."""
+@attrs.frozen(kw_only=True, slots=True)
+class _Header:
+    kind: str
+    title: str | None
+    body_start: int
+    title_start: Start | None = None
+
+
+def _page_header(lexed: Lexed, ctx: Context, mark: Callable[[int, str], None]) -> _Header:
+    """The page's kind, its title, where its body starts, and the item line a single-item page opens with."""
     tokens = lexed.tokens
     kind = ctx.page_kind
     title = ctx.title
     body_start = 0
+    title_block: int | None = None
     if title is not None:
         for i, tok in enumerate(tokens):
             if tok.block >= HEADER_BLOCKS:
@@ -252,10 +264,12 @@ def _page_header(lexed: Lexed, ctx: Context, mark: Callable[[int, str], None]) -
         if title is None and found == "meeting" and (" of " in tok.text.lower() or any(ch.isdigit() for ch in tok.text)):
             title = tok.text
         if title is None and found in ("agenda_item", "issue_history", "issue_decisions", "decision"):
-            title, body_start = _title_after(lexed, i, body_start, mark)
+            title, body_start, title_block = _title_after(lexed, i, body_start, mark)
         break
     if kind is None:
         kind = ctx.fallback_kind or _guess_kind(lexed)
+    if kind == "meeting" and _decision_labels(lexed) >= DECISION_LABELS:
+        kind = "decision"
     if title is None and kind in SINGLE_ITEM_KINDS | {"issue_history", "issue_decisions"}:
         for i, tok in enumerate(tokens):
             if tok.block < body_start:
@@ -264,20 +278,67 @@ def _page_header(lexed: Lexed, ctx: Context, mark: Callable[[int, str], None]) -
                 break
             if tok.kind is Kind.NOISE:
                 continue
-            if tok.kind is Kind.TEXT and (tok.block_kind == "heading" or (titleness(tok.text) >= 0.6 and not tok.text.endswith((".", ":")))):
-                title = tok.text
+            text = tok.text
+            if tok.kind in (Kind.TEXT, Kind.DOCUMENT, Kind.MEETING) and (
+                tok.block_kind == "heading" or (titleness(text) >= TITLE_LIKE and not text.endswith((".", ":")))
+            ):
+                title = text
+                title_block = tok.block
                 mark(i, "title")
                 body_start = tok.block + 1
+                nxt = i + 1
+                if nxt < len(tokens) and tokens[nxt].kind is Kind.TEXT and tokens[nxt].block == tok.block + 1 and _continues(text, tokens[nxt].text):
+                    title = f"{text} {tokens[nxt].text}"
+                    mark(nxt, "title")
+                    body_start = tokens[nxt].block + 1
             break
+    title_start = None
+    if title_block is not None and title is not None:
+        title_start = _title_start(lexed, title_block, title)
+        title = title_start.title or title
     if title is None and kind == "decision":
         for tok in tokens[:60]:
             if tok.kind is Kind.LABEL and tok.data.get("key") == "subject":
                 title = str(tok.data.get("value") or "") or None
                 break
-    return kind, title, body_start
+    return _Header(kind=kind, title=title, body_start=body_start, title_start=title_start)
 
 
-def _title_after(lexed: Lexed, kind_token: int, body_start: int, mark: Callable[[int, str], None]) -> tuple[str | None, int]:
+DECISION_LABELS = 2
+"""A page with this many decision labels (maker, date of decision, subject ...) records a decision."""
+TITLE_LIKE = 0.6
+"""Titleness a first line needs to be taken as a page's title when no header names the page."""
+
+
+def _decision_labels(lexed: Lexed) -> int:
+    keys = {
+        t.data.get("key")
+        for t in lexed.tokens[:200]
+        if t.kind is Kind.LABEL and t.data.get("key") in ("maker", "reference", "decided", "subject", "decided_at", "call_in")
+    }
+    return len(keys)
+
+
+def _title_start(lexed: Lexed, block: int, text: str) -> Start:
+    """The item line a single-item page opens with: its number (when printed with a dot or a
+    document size), its title, and text run on after the title."""
+    number = None
+    title = text
+    stripped, fmt, _ = split_doc_suffix(text)
+    for cand in lexed.candidates:
+        if cand.block != block or not cand.title:
+            continue
+        if cand.scheme == "number-title" or (fmt is not None and cand.scheme in ("number-space-title", "code-title")):
+            number, title = cand.number, cand.title
+            break
+    title, rest = split_title(title)
+    title = split_doc_suffix(title)[0]
+    return Start(block=block, scheme="title-line", number=number, title=title, rest=rest)
+
+
+def _title_after(
+    lexed: Lexed, kind_token: int, body_start: int, mark: Callable[[int, str], None]
+) -> tuple[str | None, int, int | None]:
     """The line after a page-kind header is the page's title (lines wrapped over two are joined)."""
     tokens = lexed.tokens
     parts: list[str] = []
@@ -301,10 +362,10 @@ def _title_after(lexed: Lexed, kind_token: int, body_start: int, mark: Callable[
         if len(parts) >= 2:
             break
     if not parts:
-        return None, body_start
+        return None, body_start, None
     for i in used:
         mark(i, "title")
-    return " ".join(parts), tokens[used[-1]].block + 1
+    return " ".join(parts), tokens[used[-1]].block + 1, tokens[used[0]].block
 
 
 _OPEN_END = re.compile(r"\b(?:of|the|and|for|to|in|on|by|with|a|an)$", re.IGNORECASE)

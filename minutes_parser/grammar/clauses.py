@@ -117,8 +117,45 @@ def _continues(previous: str, text: str) -> bool:
     return text[:1].islower() or _OPEN_END.search(previous.rstrip()) is not None
 
 
+_INLINE_LABEL = re.compile(
+    r"^(?P<stem>.{2,400}?(?::-?|\bthat))\s*(?P<rest>(?:\(?[a-z]\)|\(?\d{1,2}[.)]|\([ivx]{1,4}\))\s*\S.*)$"
+)
+"""A lead-in and its first numbered clause on one line: "That the Committee: a) accept ..."."""
+_GLUED_LABEL = re.compile(r"(?<=[.;])(?=\d{1,2}\.\s+[a-z])")
+"""Clauses run together by a capture: "... be confirmed.2. in the event ..."."""
+
+
+_BARE_LETTER = re.compile(r"^(?P<l>[A-Z])\s+(?=[A-Z])")
+"""A capital letter as a label without brackets ("A Subject to ...", "B That ..."): a label only
+when paragraphs run A, B, C."""
+
+
+def _bare_letters(paras: list[Para]) -> list[Para]:
+    letters = [(_BARE_LETTER.match(p.text) or None) for p in paras]
+    run = [m.group("l") for m in letters if m is not None]
+    if len(run) < 2 or run[0] != "A" or any(ord(b) - ord(a) != 1 for a, b in zip(run, run[1:], strict=False)):
+        return paras
+    return [Para(f"{m.group('l')}) {p.text[m.end():]}", p.line, p.page) if m is not None else p for p, m in zip(paras, letters, strict=True)]
+
+
+def _unglue(paras: list[Para]) -> list[Para]:
+    paras = _bare_letters(paras)
+    out: list[Para] = []
+    for para in paras:
+        pieces = [para.text]
+        m = _INLINE_LABEL.match(para.text)
+        if m is not None and parse_label(m.group("rest")) is not None:
+            pieces = [m.group("stem"), m.group("rest")]
+        for piece in pieces:
+            for part in _GLUED_LABEL.split(piece):
+                if part.strip():
+                    out.append(Para(part.strip(), para.line, para.page))
+    return out
+
+
 def split_clauses(paras: list[Para]) -> list[Clause]:
     """Turn a section's paragraphs into clauses (see the module docstring)."""
+    paras = _unglue(paras)
     stems: list[Para] = []
     top: list[_Open] = []
     top_style: str | None = None

@@ -303,8 +303,9 @@ class ItemReader:
         current = self.current
         if section == "resolutions" and current.kind == "decision" and not current.inner:
             current.inner = True  # what the block said before this heading was narrative
-        if section == "resolutions" and current.kind == "motion":
-            current.kind = "resolutions"  # "Moved ... Seconded ... AND AGREED"
+        if section == "resolutions" and current.kind == "motion" and not current.paras:
+            current.kind = "resolutions"  # "Proposed by ... Seconded by ... AND AGREED", then the decision
+            self.vote["outcome"] = self.vote.get("outcome") or "carried"
             self.place(index, "item.resolutions")
             return
         if section == "resolutions" and current.kind == "resolutions" and not current.paras:
@@ -350,7 +351,7 @@ class ItemReader:
         for key in ("for", "against", "abstain", "absent"):
             if key in data:
                 self.vote[key] = data[key]
-        if "result" in data:
+        if tok.rule == "result":
             self.vote["result"] = data["result"]
             self.vote["outcome"] = data.get("outcome")
             self._close_vote()
@@ -363,6 +364,12 @@ class ItemReader:
         start = self.vote_start
         self.vote_start = None
         outcome = vote.get("outcome")
+        if start is None and outcome is not None:
+            # A result with no mover printed: the motion is what the open section says.
+            for s_index in range(len(self.sections) - 1, -1, -1):
+                if self.sections[s_index].kind in ("motion", "resolutions") and self.sections[s_index].paras:
+                    start = (s_index, 0)
+                    break
         motion_paras: list[Para] = []
         if start is not None:
             for s_index in range(start[0], len(self.sections)):
@@ -490,7 +497,9 @@ class ItemReader:
             return True
         if _CLAUSE_LIKE.match(text):
             return True
-        return False
+        letter = re.match(r"^([A-Z])\s+[A-Z]", text)
+        first = re.match(r"^([A-Z])\s+[A-Z]", section.paras[-1].text)
+        return bool(letter and first and ord(letter.group(1)) == ord(first.group(1)) + 1)
 
     def _action(self, owner: str, tok: Token, text: str | None = None) -> None:
         if not owner:

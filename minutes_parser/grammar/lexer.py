@@ -42,7 +42,6 @@ _SPLIT = re.compile(
     r"|[A-Z][A-Z&'\u2019-]{2,}(?:\s+(?:[A-Z&][A-Z&'\u2019-]*|OF|AND|TO|FOR|THE|IN|ON)){1,10}\s+(?=[A-Z][a-z]))"
     r"|\s+(?=(?i:present|in\s+attendance|apologies|members\s+present|officers\s+present|staff\s+present|also\s+present)\s*:)"
 )
-_CAPS_RUN = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 ,&'\u2019()/\u2013-]{2,}?)\s+(?P<rest>[A-Z][a-z].{8,})$")
 _LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 """A numbered clause: a decision word inside it does not start a new decision."""
 _TITLE_COLON = re.compile(r"^(?P<title>[^:.]{2,90}?)\s*:\s+(?P<rest>\S.*)$")
@@ -202,6 +201,33 @@ def _candidates(text: str, index: int, block: Block) -> list[Candidate]:
     return out
 
 
+CAPS_TITLE_MIN = 4
+"""An upper-case title has at least this many letters ("OPENING PRAYER"; not "A")."""
+
+
+def _caps_prefix(text: str) -> tuple[str, str] | None:
+    """An upper-case title running into mixed-case text: ("OPENING PRAYER", "An opening prayer was ...")."""
+    words = text.split()
+    k = 0
+    letters = 0
+    while k < len(words):
+        w = words[k]
+        alpha = [c for c in w if c.isalpha()]
+        if alpha and not all(c.isupper() for c in alpha):
+            break
+        letters += len(alpha)
+        k += 1
+    if k == 0 or k >= len(words) or letters < CAPS_TITLE_MIN or len(words) - k < 3:
+        return None
+    nxt = words[k]
+    if not (nxt[:1].isupper() and any(c.islower() for c in nxt)):
+        return None
+    rest = " ".join(words[k:])
+    if mostly_upper(rest, 0.5) or not (_SENTENCE_WORD.search(rest) or rest.endswith(".")):
+        return None
+    return " ".join(words[:k]).strip(" ,-\u2013"), rest
+
+
 def split_title(title: str) -> tuple[str, str]:
     """Cut an item line's title from text that runs on after it: ("title", "rest").
 
@@ -222,10 +248,9 @@ def split_title(title: str) -> tuple[str, str]:
             _SENTENCE_WORD.search(rest) or rest.lower().strip(" .") in ("none", "nil", "none received", "noted")
         ):
             return m.group("title").strip(), rest.strip()
-    if mostly_upper(text[:40], 0.9):
-        caps = _CAPS_RUN.match(text)
-        if caps is not None and mostly_upper(caps.group("title"), 0.95) and not mostly_upper(caps.group("rest"), 0.5):
-            return caps.group("title").strip(" ,-\u2013"), caps.group("rest").strip()
+    cut = _caps_prefix(text)
+    if cut is not None:
+        return cut
     if titleness(text) < 0.4 and _SENTENCE_WORD.search(text):
         return "", text
     return text, ""

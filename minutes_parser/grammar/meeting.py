@@ -32,6 +32,8 @@ BODY_GAP = 3
 LIST_LIMIT = 200
 """An attendance list longer than this is not a list of names."""
 
+SENTENCE_RULES = frozenset({"minutes-held", "meeting-of-held", "held-at-on"})
+"""Meeting rules that read a sentence, which may be broken over lines."""
 _TRIGGER = re.compile(r"\b(?:minutes\s+(?:of|from)|meeting\s+of|held\b|will\s+be\s+held|met\b)", re.IGNORECASE)
 _NOT_THIS = re.compile(
     r"\b(?:uploaded|posted|published|publication|deadline|call-in|rearranged\s+from|moved\s+from|next\s+meeting|dear|printed|generated|created|modified|updated|downloaded|copyright)\b",
@@ -160,22 +162,15 @@ def read_meeting(
             flush()
         if _NOT_THIS.search(tok.text):
             continue
-        if kind is Kind.MEETING:
-            _apply_meeting(f, tok, lexed, tokens, pos, month_first, place, i)
-        elif kind is Kind.TEXT and i not in used_join and _TRIGGER.search(tok.text):
+        if kind in (Kind.TEXT, Kind.MEETING) and i not in used_join and _TRIGGER.search(tok.text):
             joined, used = _join(tokens, pos)
             found = MEETING.first(joined)
-            if found is not None and found[0].name in ("minutes-held", "meeting-of-held", "held-at-on"):
-                if _offer_all(f, found[1], RANK_SENTENCE, month_first):
-                    for j in used:
-                        place(j, "meeting")
-                        used_join.add(j)
-        if kind is Kind.MEETING and tok.rule in ("minutes-held", "meeting-of-held", "held-at-on") and (f.date is None or f.location is None):
-            joined, used = _join(tokens, pos)
-            found = MEETING.first(joined)
-            if found is not None and _offer_all(f, found[1], RANK_SENTENCE, month_first):
+            if found is not None and found[0].name in SENTENCE_RULES and _offer_all(f, found[1], RANK_SENTENCE, month_first):
                 for j in used:
                     place(j, "meeting")
+                    used_join.add(j)
+        if kind is Kind.MEETING:
+            _apply_meeting(f, tok, lexed, tokens, pos, month_first, place, i)
     flush()
     if not any((f.body, f.date, f.time, f.location, f.status, contacts, attendance, documents)):
         return None

@@ -31,7 +31,9 @@ _MEETING_OF = re.compile(
 )
 _KIND_WORDS = re.compile(r"\s+(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:meeting\s+)?(?:minutes|agenda)\s*$", _I)
 _LOC_END = re.compile(
-    r"\s+(?:on|commencing|starting|at\s+(?=\d)|from\s+(?=\d))\b|,?\s+(?=" + WEEKDAY + r"\b)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")|\.\s|\.$|\s+(?:and\s+)?(?:via|by)\s+(?:zoom|teams|microsoft|video|webex|conference)",
+    r"\s+(?:on|ON|On)\s+(?=" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|starting|beginning)\b|\s+at\s+(?=\d)|\s+from\s+(?=\d)"
+    r"|,?\s+(?=" + WEEKDAY + r"\b,?\s+\d)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|\.\s|\.$"
+    r"|\s+(?:and\s+)?(?:via|by)\s+(?:zoom|teams|microsoft|video|webex|conference|audio)",
     _I,
 )
 _VIRTUAL = re.compile(r"^(?:virtual|remote|online|on-line|zoom|microsoft\s+teams|teams|webex|via\b|by\s+zoom|video\s+conference)", _I)
@@ -88,7 +90,9 @@ def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, A
 
 
 _AT_IN = re.compile(
-    r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?P<loc>(?:the\s+)?[A-Z0-9].{2,160}?)(?=\s+(?:on|ON|commencing|COMMENCING|starting)\b|,?\s+" + WEEKDAY + r"\b|\s+at\s+\d|\s+AT\s+\d|\s+(?:and\s+)?(?:via|by)\s|\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
+    r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?P<loc>(?:the\s+)?[A-Z0-9\u00c0-\u024f].{2,200}?)"
+    r"(?=\s+(?:on|ON|On)\s+(?:" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|COMMENCING|starting)\b|,?\s+" + WEEKDAY + r"\b"
+    r"|\s+(?:at|AT)\s+\d|\s+(?:and\s+)?(?:via|by)\s|\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
     _I,
 )
 _AT_TIME = re.compile(r"(?:at|commencing\s+at|starting\s+at|from)\s+(?P<time>" + _TIME_TEXT + r")", _I)
