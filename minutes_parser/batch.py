@@ -15,7 +15,6 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -46,20 +45,13 @@ class Result:
 
 
 def _name(index: int, source: Source) -> str:
+    """How a result names its source: the path, or "<page #N>" for bytes and text."""
     if isinstance(source, os.PathLike):
-        return os.fspath(source)
-    if isinstance(source, str) and len(source) < 4096 and "\n" not in source and Path(source).is_file():
-        return source
+        try:
+            return os.fsdecode(os.fspath(source)).encode("utf-8", "backslashreplace").decode("utf-8")
+        except Exception:
+            return f"<path #{index}>"
     return f"<page #{index}>"
-
-
-def _load(source: Source) -> bytes | os.PathLike[str]:
-    """Paths stay paths (read by the worker); a str naming a file becomes a path."""
-    if isinstance(source, str) and len(source) < 4096 and "\n" not in source and Path(source).is_file():
-        return Path(source)
-    if isinstance(source, str):
-        return source.encode("utf-8")
-    return source
 
 
 def parse_one(index: int, source: Any, url: str | None, adapter: str | None) -> Result:
@@ -68,7 +60,7 @@ def parse_one(index: int, source: Any, url: str | None, adapter: str | None) -> 
 
     name = _name(index, source)
     try:
-        return Result(index=index, source=name, document=parse(_load(source), url=url, adapter=adapter))
+        return Result(index=index, source=name, document=parse(source, url=url, adapter=adapter))
     except ParseError as exc:
         return Result(index=index, source=name, error=exc)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -20,6 +19,7 @@ from .blocks import clean
 from .grammar.dates import find_date, find_time
 from .htmlblocks import text_of
 from .models import AgendaItem, DocLink, Meeting, MeetingRef, Person, Vote
+from .urls import join_url
 
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _CELLS = etree.XPath("./td | ./th")
@@ -89,7 +89,9 @@ def _href(cell: Any, base: str | None) -> str | None:
     for a in _LINKS(cell):
         href = a.get("href") or ""
         if href and not _JS.match(href):
-            return urljoin(base, href) if base else href
+            joined = join_url(base, href)
+            if joined:
+                return joined
     return None
 
 
@@ -111,9 +113,7 @@ def _docs(row: Sequence[Any], header: Sequence[str], columns: Sequence[int], bas
                 size_bytes = int(float(size.group(1)) * factor)
             fmt = "pdf" if "pdf" in (label + href).lower() else None
             title = header[index].strip().capitalize() if header[index] else label
-            docs.append(
-                DocLink(title=title, url=urljoin(base, href) if base else href, format=fmt, size_bytes=size_bytes)
-            )
+            docs.append(DocLink(title=title, url=join_url(base, href), format=fmt, size_bytes=size_bytes))
     return tuple(docs)
 
 

@@ -23,6 +23,7 @@ from lxml import etree
 
 from .blocks import Block, BlockKind, clean
 from .grammar.rules import is_doc_href, split_doc_suffix
+from .urls import safe_href
 
 BLOCK_TAGS = frozenset(
     [
@@ -297,7 +298,8 @@ class Renderer:
         if not title:
             title = clean(el.get("title") or "")
         meta = {"size": size} if size else {}
-        self.emit(Block(kind="link", text=title, href=el.get("href"), line=getattr(el, "sourceline", None), meta=meta))
+        href = el.get("href")
+        self.emit(Block(kind="link", text=title, href=safe_href(href), line=getattr(el, "sourceline", None), meta=meta))
 
 
 def render(root: Any, on_element: Handler | None = None, on_tags: frozenset[str] = frozenset({"table"})) -> list[Block]:

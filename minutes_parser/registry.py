@@ -17,14 +17,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from importlib import metadata
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+import attrs
 
 from .blocks import Block
 from .decode import Page
 from .errors import ParseError
-
-if TYPE_CHECKING:
-    from .models import Document
+from .models import Document, Meeting
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -91,7 +91,30 @@ class BaseAdapter:
 
         blocks, hints = self.blocks(page)
         ctx = Context(adapter=self.name, url=page.url, warnings=list(page.warnings), **hints)
-        return build_document(blocks, ctx)
+        return warn_if_empty(build_document(blocks, ctx))
+
+
+def _has_content(meeting: Meeting) -> bool:
+    return any(
+        getattr(meeting, field) for field in ("body", "date", "time", "location", "url", "documents", "attendance")
+    )
+
+
+def warn_if_empty(doc: Document) -> Document:
+    """Add a warning when a recognised page yielded nothing it should.
+
+    A page an adapter accepted (or was forced on) that gives no items, no
+    meeting with any field, no people and no bodies is either misread or not
+    what the adapter reads: the result must say so rather than look like an
+    empty but correct answer.
+    """
+    if doc.items or doc.people or doc.bodies or any(_has_content(m) for m in doc.meetings):
+        return doc
+    note = (
+        f"the {doc.source.adapter} adapter found no meetings, items, people or bodies on this page"
+        f" (page kind {doc.source.page_kind or 'unknown'}): it may not be a page this adapter reads"
+    )
+    return attrs.evolve(doc, warnings=(*doc.warnings, note))
 
 
 _registered: dict[str, Adapter] = {}

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from typing import Any, ClassVar
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -23,6 +22,7 @@ from ..grammar.dates import find_date, find_time
 from ..htmladapter import HtmlAdapter
 from ..htmlblocks import text_of
 from ..models import Meeting
+from ..urls import join_url
 
 _MEETING_LINKS = etree.XPath("//a[contains(@href, 'ViewMeetingPublic') or contains(@href, '/Meeting/')]")
 _ROW = etree.XPath("ancestor::tr[1]")
@@ -64,7 +64,7 @@ class CmisAdapter(HtmlAdapter):
                     body=m.group("name"),
                     date=find_date(day),
                     time=find_time(m.group("time")),
-                    url=urljoin(page.url, href) if page.url else href,
+                    url=join_url(page.url, href),
                 )
             )
         if meetings:
