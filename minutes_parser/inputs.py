@@ -151,8 +151,10 @@ def read_path(path: os.PathLike[Any]) -> bytes:
         raise ParseError(f"cannot use {type(path).__name__} as a path: {type(exc).__name__}: {exc}") from exc
     if not isinstance(name, str | bytes):
         raise ParseError(f"cannot use {type(path).__name__} as a path: __fspath__ gave a {type(name).__name__}")
-    shown = os.fsdecode(name) if isinstance(name, bytes) else name
-    shown = shown.encode("utf-8", "backslashreplace").decode("utf-8")
+    try:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+    except (UnicodeError, ValueError):
+        shown = repr(name)
     try:
         info = os.stat(name)
     except FileNotFoundError as exc:
