@@ -144,7 +144,9 @@ class _Output:
         if self.fmt == "jsonl":
             self.stream.write(json.dumps(record, ensure_ascii=self.ascii) + "\n")
         elif self.array:
-            self.stream.write(("," if self.count else "") + "\n" + json.dumps(record, ensure_ascii=self.ascii, indent=2))
+            self.stream.write(
+                ("," if self.count else "") + "\n" + json.dumps(record, ensure_ascii=self.ascii, indent=2)
+            )
         else:
             self.stream.write(json.dumps(record, ensure_ascii=self.ascii, indent=2) + "\n")
         self.count += 1

@@ -102,6 +102,7 @@ def test_ten_thousand_deep_nesting(adapter: str) -> None:
     assert time.perf_counter() - start < 10
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_html_page_in_linear_time() -> None:
     row = "<p>RESOLVED – That the report be noted and the Committee agrees the recommendations.</p>\n"
     head = "<html><body><h1>Agenda item</h1><h2>Budget</h2>"
