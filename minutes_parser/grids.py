@@ -194,6 +194,10 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
     return meetings
 
 
+def _is_sponsor_col(name: str) -> bool:
+    return any(w in name for w in ("sponsor", "ward", "office", "district"))
+
+
 def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[AgendaItem]:
     """Items from a legislation or agenda grid ("File #" / "Title" columns), else []."""
     header = grid.header
@@ -204,7 +208,8 @@ def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False
     type_col = _column(header, lambda n: n == "type" or "type" in n)
     status_col = _column(header, lambda n: "status" in n)
     date_col = _column(header, _is_date_col)
-    body_col = _column(header, lambda n: "body" in n or "committee" in n or "sponsor" in n)
+    # The body that took the matter; a sponsor (a member, their ward or office) is not one.
+    body_col = _column(header, lambda n: ("body" in n or "committee" in n) and not _is_sponsor_col(n))
     agenda_col = _column(header, lambda n: "agenda #" in n or n in ("agenda no.", "item #"))
     action_col = _column(header, lambda n: n == "action")
     result_col = _column(header, lambda n: n == "result")

@@ -95,9 +95,8 @@ class BaseAdapter:
 
 
 def _has_content(meeting: Meeting) -> bool:
-    return any(
-        getattr(meeting, field) for field in ("body", "date", "time", "location", "url", "documents", "attendance")
-    )
+    """A meeting says something when it names its body, date, place or attendees (links alone do not)."""
+    return any((meeting.body, meeting.date, meeting.location, meeting.attendance))
 
 
 def warn_if_empty(doc: Document) -> Document:
@@ -110,9 +109,11 @@ def warn_if_empty(doc: Document) -> Document:
     """
     if doc.items or doc.people or doc.bodies or any(_has_content(m) for m in doc.meetings):
         return doc
+    links = sum(len(m.documents) for m in doc.meetings)
+    found = f"only {links} document link(s)" if links else "no meetings, items, people or bodies"
     note = (
-        f"the {doc.source.adapter} adapter found no meetings, items, people or bodies on this page"
-        f" (page kind {doc.source.page_kind or 'unknown'}): it may not be a page this adapter reads"
+        f"the {doc.source.adapter} adapter found {found} on this page (no meeting body, date or place;"
+        f" page kind {doc.source.page_kind or 'unknown'}): it may not be a page this adapter reads"
     )
     return attrs.evolve(doc, warnings=(*doc.warnings, note))
 
