@@ -90,8 +90,47 @@ class BaseAdapter:
         from .grammar import Context, build_document
 
         blocks, hints = self.blocks(page)
+        overflow: list[str] = list(hints.pop("overflow", ()))
+        if len(blocks) > MAX_BLOCKS:
+            overflow[:0] = [b.text for b in blocks[MAX_BLOCKS:] if b.text]
+            del blocks[MAX_BLOCKS:]
         ctx = Context(adapter=self.name, url=page.url, warnings=list(page.warnings), **hints)
-        return warn_if_empty(build_document(blocks, ctx))
+        doc = build_document(blocks, ctx)
+        if overflow:
+            doc = _with_overflow(doc, blocks, overflow)
+        return warn_if_empty(doc)
+
+
+MAX_BLOCKS = 100_000
+"""Blocks the grammar reads from one page, about 300 times the longest real page's count.
+
+Each block costs a few hundred bytes, so a page of tiny lines would otherwise
+take over a hundred bytes of memory per byte of input (issue 14, R10). Text
+past the limit is not read by the grammar but kept whole in ``unparsed`` and
+counted in ``coverage``, with a warning.
+"""
+
+
+def _with_overflow(doc: Document, blocks: list[Block], overflow: list[str]) -> Document:
+    """Keep the text past :data:`MAX_BLOCKS` in ``unparsed`` (one entry) and in the coverage."""
+    from .blocks import clean
+    from .models import Unplaced
+
+    rest = clean(overflow[0] if len(overflow) == 1 else " ".join(overflow))
+    overflow.clear()  # the raw text can go: it may be most of the page
+    read = sum(len(b.text) for b in blocks)
+    coverage = round((doc.coverage or 0.0) * read / (read + len(rest)), 4) if read + len(rest) else None
+    note = (
+        f"page has more than {MAX_BLOCKS:,} lines or blocks: the grammar read the first {MAX_BLOCKS:,};"
+        f" the remaining {len(rest):,} characters are kept unread in unparsed"
+    )
+    last = next((b.line for b in reversed(blocks) if b.line is not None), None)
+    return attrs.evolve(
+        doc,
+        unparsed=(*doc.unparsed, Unplaced(text=rest, line=last)),
+        coverage=coverage,
+        warnings=(*doc.warnings, note),
+    )
 
 
 def _has_content(meeting: Meeting) -> bool:

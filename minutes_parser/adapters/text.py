@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from ..blocks import Block, clean
 from ..decode import Page
 from ..grammar.rules import democracy_score
-from ..registry import BaseAdapter
+from ..registry import MAX_BLOCKS, BaseAdapter
 
 
 class TextAdapter(BaseAdapter):
@@ -38,10 +38,17 @@ class TextAdapter(BaseAdapter):
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
         """One block per non-blank line; bullets become list items."""
         out: list[Block] = []
-        for number, raw in enumerate(page.text.splitlines(), start=1):
-            text = clean(raw)
-            if not text:
-                continue
-            bullet = text[:1] in "\u00b7\u2022\u25aa\u25cf\u2023\u2219\uf0b7"
-            out.append(Block(kind="li" if bullet else "para", text=text, line=number, raw=raw.rstrip()))
-        return out, {}
+        number = 0
+        # Split lazily (at most MAX_BLOCKS pieces) so a page of millions of tiny
+        # lines never becomes millions of strings; the rest goes over whole.
+        pieces = page.text.split("\n", MAX_BLOCKS)
+        rest = pieces.pop() if len(pieces) > MAX_BLOCKS else ""
+        for piece in pieces:
+            for raw in piece.splitlines() or [""]:
+                number += 1
+                text = clean(raw)
+                if not text:
+                    continue
+                bullet = text[:1] in "\u00b7\u2022\u25aa\u25cf\u2023\u2219\uf0b7"
+                out.append(Block(kind="li" if bullet else "para", text=text, line=number, raw=raw.rstrip()))
+        return out, {"overflow": [rest]} if rest.strip() else {}
