@@ -422,7 +422,29 @@ def mutate(rng: random.Random, pages: list[Path]) -> tuple[str, bytes | str]:
     return f"real/{kind}", data
 
 
-GENERATORS = [(gen_bytes, 12), (gen_text, 14), (gen_html, 14), (gen_xml, 10), (gen_json, 10), (mutate, 40)]
+def gen_runs(rng: random.Random, _: Any) -> tuple[str, bytes | str]:
+    """Runs of tabs, spaces, dots and digits inside lines and attributes: the shapes regexes backtrack on."""
+    run = rng.choice(["\t", " ", ".", "1", "-", "\u00a0"]) * rng.choice([50, 120, 160, 200])
+    shape = rng.choice(
+        [
+            "Minutes of the Council meeting\n\nRESOLVED that the minutes be approved.\n\n1\tWelcome{run}to all\n",
+            "Agenda item\n\nBudget\n\n{run}RESOLVED that it be noted.{run}\n",
+            '<html><body><h1>Agenda item</h1><a href="r.pdf" title="{run}x">Report{run}PDF 9 KB</a></body></html>',
+            "Agenda item\n\nX\n\n12.{run}1 Item title\nMoved by Cr{run}A\n",
+        ]
+    )
+    return "runs", shape.format(run=run)
+
+
+GENERATORS = [
+    (gen_bytes, 12),
+    (gen_text, 14),
+    (gen_html, 14),
+    (gen_xml, 10),
+    (gen_json, 10),
+    (mutate, 40),
+    (gen_runs, 0.05),
+]
 
 
 # ---------------------------------------------------------------- running
