@@ -9,16 +9,17 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from importlib import metadata as _metadata
 
-from . import registry
+from . import inputs, registry
 from .batch import Result, dask_executor, parse_many
 from .decode import Page
-from .errors import ParseError, UnrecognizedPage
+from .errors import InternalError, ParseError, UnrecognizedPage
 from .grammar import Trace
 from .models import (
     Action,
     AgendaItem,
+    Body,
     Clause,
     Contact,
     DocLink,
@@ -26,6 +27,8 @@ from .models import (
     Meeting,
     MeetingRef,
     Person,
+    Source,
+    Unplaced,
     Vote,
 )
 from .registry import Adapter, BaseAdapter, register
@@ -35,16 +38,20 @@ __all__ = [
     "Adapter",
     "AgendaItem",
     "BaseAdapter",
+    "Body",
     "Clause",
     "Contact",
     "DocLink",
     "Document",
+    "InternalError",
     "Meeting",
     "MeetingRef",
     "Page",
     "ParseError",
     "Person",
     "Result",
+    "Source",
+    "Unplaced",
     "UnrecognizedPage",
     "Vote",
     "adapter_names",
@@ -55,62 +62,18 @@ __all__ = [
     "register",
 ]
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("minutes-parser")
+except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = inputs.MAX_BYTES
 """Pages larger than this are refused with a ParseError."""
 
 
 def adapter_names() -> list[str]:
     """Names of the registered adapters, newest registration first."""
     return [a.name for a in registry.adapters()]
-
-
-def _read(source: bytes | str | os.PathLike[str]) -> bytes:
-    if isinstance(source, bytes | bytearray | memoryview):
-        return bytes(source)
-    if isinstance(source, os.PathLike):
-        try:
-            return Path(source).read_bytes()
-        except OSError as exc:
-            raise ParseError(f"cannot read {os.fspath(source)}: {exc.strerror or exc}") from exc
-    if isinstance(source, str):
-        if len(source) < 4096 and "\n" not in source and "<" not in source and os.path.isfile(source):
-            return _read(Path(source))  # a path given as text
-        return source.encode("utf-8")
-    raise ParseError(f"cannot parse a {type(source).__name__}; pass bytes, str or a path")
-
-
-def _choose(page: Page, adapter: str | None) -> registry.Adapter:
-    if adapter is not None:
-        return registry.get(adapter)
-    scores = registry.detect(page)
-    if not scores or scores[0][1] < registry.THRESHOLD:
-        raise UnrecognizedPage(_describe(page), scores)
-    return registry.get(scores[0][0])
-
-
-def explain(
-    source: bytes | str | os.PathLike[str],
-    url: str | None = None,
-    adapter: str | None = None,
-) -> Trace:
-    """Why a page parses the way it does: every line's token, the rule that claimed it, and where it went.
-
-    >>> t = explain(b"Agenda item\\n\\nBudget\\n\\nRESOLVED that the report be noted.\\n")
-    >>> [(line.kind, line.rule) for line in t.lines][-2:]
-    [('section', 'resolved'), ('text', None)]
-    """
-    data = _read(source)
-    page = Page(data, url=url)
-    chosen = _choose(page, adapter)
-    explainer = getattr(chosen, "explain", None)
-    if explainer is None:
-        from .grammar import Trace as _Trace
-
-        return _Trace(page_kind=chosen.parse(page).source.page_kind, starts=(), lines=())
-    result: Trace = explainer(page)
-    return result
 
 
 def parse(
@@ -120,34 +83,91 @@ def parse(
 ) -> Document:
     """Parse one page into a :class:`Document`.
 
-    ``source`` is the page's bytes, its text, or a path (a ``str`` naming an existing
-    file is read as a path). ``url`` helps pick the
-    adapter and resolve relative links; ``adapter`` forces one by name.
-    Raises :class:`UnrecognizedPage` for pages that are not democracy pages and
-    :class:`ParseError` for pages that cannot be read; nothing else escapes.
+    ``source`` is the page's bytes, its text (a ``str`` is always text, never a
+    file name), or a :class:`pathlib.Path` to a file. ``url`` helps pick the
+    adapter and resolve relative links (a URL that cannot be parsed is ignored
+    with a warning); ``adapter`` forces one by name. Gzip input is inflated.
+
+    Raises :class:`UnrecognizedPage` for pages that are not democracy pages,
+    :class:`ParseError` for input that cannot be read (missing files, binary
+    formats, over-size pages) and :class:`InternalError` (a ParseError) for a
+    bug in the parser; nothing else escapes.
+
+    >>> parse(b"Agenda item\\n\\nBudget\\n\\nRESOLVED that it be noted.\\n").items[0].title
+    'Budget'
     """
-    data = _read(source)
-    if len(data) > MAX_BYTES:
-        raise ParseError(f"page of {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit")
     try:
-        page = Page(data, url=url)
-        return _choose(page, adapter).parse(page)
+        page, chosen = _open(source, url, adapter)
+        return chosen.parse(page)
     except ParseError:
         raise
     except RecursionError as exc:
         raise ParseError("page nests too deeply to parse") from exc
     except MemoryError as exc:
         raise ParseError("page too large to parse in memory") from exc
-    except Exception as exc:  # a bug must not reach the caller as a traceback
-        raise ParseError(f"could not parse page: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # a bug must not reach the caller as a bare traceback
+        raise InternalError(f"internal error while parsing: {type(exc).__name__}: {exc}") from exc
 
 
-def _describe(page: Page) -> str:
+def _open(source: bytes | str | os.PathLike[str], url: str | None, adapter: str | None) -> tuple[Page, registry.Adapter]:
+    """Read ``source`` and choose its adapter (forced, or by detection)."""
+    data, origin = inputs.read_source(source)
+    page_url, url_warning = inputs.check_url(url)
+    forced = inputs.check_adapter(adapter)
+    fmt = inputs.binary_format(data) if not isinstance(source, str) else None
+    if fmt == "PDF document" and forced is None and "pdf" not in adapter_names():
+        raise ParseError(f"{origin} is a PDF document; this installation has no PDF adapter")
+    page = Page(data, url=page_url)
+    if url_warning:
+        page.warnings.insert(0, url_warning)
+    if forced is not None:
+        return page, registry.get(forced)
+    scores = registry.detect(page)
+    if not scores or scores[0][1] < registry.THRESHOLD:
+        raise UnrecognizedPage(_describe(page, source), scores)
+    return page, registry.get(scores[0][0])
+
+
+def explain(
+    source: bytes | str | os.PathLike[str],
+    url: str | None = None,
+    adapter: str | None = None,
+) -> Trace:
+    """Why a page parses the way it does: every line's token, the rule that claimed it, and where it went.
+
+    Raises the same errors as :func:`parse`. Adapters that read structured data
+    (web-service XML, JSON) place no text by rule: their trace lists no lines.
+
+    >>> t = explain(b"Agenda item\\n\\nBudget\\n\\nRESOLVED that the report be noted.\\n")
+    >>> [(line.kind, line.rule) for line in t.lines][-2:]
+    [('section', 'resolved'), ('text', None)]
+    """
+    try:
+        page, chosen = _open(source, url, adapter)
+        explainer = getattr(chosen, "explain", None)
+        if explainer is None:
+            return Trace(page_kind=chosen.parse(page).source.page_kind, starts=(), lines=())
+        result: Trace = explainer(page)
+        return result
+    except ParseError:
+        raise
+    except RecursionError as exc:
+        raise ParseError("page nests too deeply to parse") from exc
+    except MemoryError as exc:
+        raise ParseError("page too large to parse in memory") from exc
+    except Exception as exc:
+        raise InternalError(f"internal error while explaining: {type(exc).__name__}: {exc}") from exc
+
+
+def _describe(page: Page, source: object) -> str:
     text = page.text.strip()
     if not text:
         return "an empty page"
     kind = "markup" if page.looks_like_markup else "JSON" if page.json_data() is not None else "text"
-    first = " ".join(text[:80].split())
+    seen = f"{len(page.data):,} bytes of {kind} starting {inputs.short_prefix(text)}"
     evidence = page.cache.get("evidence")
-    seen = f"; {evidence.describe()}" if evidence is not None else ""
-    return f"{len(page.data):,} bytes of {kind} starting {first!r}{seen}"
+    if evidence is not None:
+        seen += f"; {evidence.describe()}"
+    if isinstance(source, str) and inputs.looks_like_file_name(source):
+        seen += "; a str is read as the page's text: to read a file, pass pathlib.Path(...)"
+    return seen

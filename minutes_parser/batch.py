@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections import deque
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from pathlib import Path
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, ProcessPoolExecutor, wait
 from typing import Any
 
 import attrs
@@ -46,20 +47,13 @@ class Result:
 
 
 def _name(index: int, source: Source) -> str:
+    """How a result names its source: the path, or "<page #N>" for bytes and text."""
     if isinstance(source, os.PathLike):
-        return os.fspath(source)
-    if isinstance(source, str) and len(source) < 4096 and "\n" not in source and Path(source).is_file():
-        return source
+        try:
+            return os.fsencode(os.fspath(source)).decode("utf-8", "backslashreplace")
+        except Exception:
+            return f"<path #{index}>"
     return f"<page #{index}>"
-
-
-def _load(source: Source) -> bytes | os.PathLike[str]:
-    """Paths stay paths (read by the worker); a str naming a file becomes a path."""
-    if isinstance(source, str) and len(source) < 4096 and "\n" not in source and Path(source).is_file():
-        return Path(source)
-    if isinstance(source, str):
-        return source.encode("utf-8")
-    return source
 
 
 def parse_one(index: int, source: Any, url: str | None, adapter: str | None) -> Result:
@@ -68,7 +62,7 @@ def parse_one(index: int, source: Any, url: str | None, adapter: str | None) -> 
 
     name = _name(index, source)
     try:
-        return Result(index=index, source=name, document=parse(_load(source), url=url, adapter=adapter))
+        return Result(index=index, source=name, document=parse(source, url=url, adapter=adapter))
     except ParseError as exc:
         return Result(index=index, source=name, error=exc)
 
@@ -80,48 +74,120 @@ def parse_many(
     url: str | None = None,
     adapter: str | None = None,
     max_pending: int | None = None,
+    ordered: bool = False,
 ) -> Iterator[Result]:
-    """Parse ``sources`` and yield a :class:`Result` for each as it finishes.
+    """Parse ``sources`` and yield a :class:`Result` for each.
 
     ``executor`` is any :class:`concurrent.futures.Executor` (a process pool,
     a thread pool, or a Dask ``Client.get_executor()``); without one, pages are
-    parsed in this process, in order. At most ``max_pending`` pages (default:
-    four per worker, or 16) are in flight, so memory stays bounded however long
-    the input. Errors come back as results, never raised.
+    parsed in this process, in order. Results come as they finish, or in input
+    order with ``ordered=True``. At most ``max_pending`` pages (default: four
+    per worker, or 16) are in flight, so memory stays bounded however long the
+    input. Errors come back as results, never raised: when a worker process
+    dies (a crash, the OOM killer), the pages it held are reported failed, a
+    process pool is replaced by a new one of the same size (shut down at the
+    end) and the run goes on.
     """
     if executor is None:
         for index, source in enumerate(sources):
             yield parse_one(index, source, url, adapter)
         return
-    limit = max_pending or 4 * (getattr(executor, "_max_workers", 0) or 4)
-    pending: set[Future[Result]] = set()
-    names: dict[Future[Result], tuple[int, str]] = {}
-    queue: deque[Result] = deque()
-    for index, source in enumerate(sources):
-        future = executor.submit(parse_one, index, source, url, adapter)
-        pending.add(future)
-        names[future] = (index, _name(index, source))
-        if len(pending) >= limit:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            queue.extend(_collect(done, names))
-            while queue:
-                yield queue.popleft()
-    while pending:
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-        yield from _collect(done, names)
+    limit = max(1, max_pending or 4 * (getattr(executor, "_max_workers", 0) or 4))
+    pool = _Pool(executor)
+    window: dict[Future[Result], tuple[int, str]] = {}
+    try:
+        for index, source in enumerate(sources):
+            window[pool.submit(index, source, url, adapter)] = (index, _name(index, source))
+            while len(window) >= limit:
+                yield from _drain(window, pool, ordered)
+        while window:
+            yield from _drain(window, pool, ordered)
+    finally:
+        pool.close()
 
 
-def _collect(done: Iterable[Future[Result]], names: dict[Future[Result], tuple[int, str]]) -> list[Result]:
-    out = []
-    for future in done:
-        index, name = names.pop(future)
+def _drain(window: dict[Future[Result], tuple[int, str]], pool: _Pool, ordered: bool) -> list[Result]:
+    """Wait for the oldest future (ordered) or any (unordered); return the finished results."""
+    if ordered:
+        first = next(iter(window))
+        wait([first])
+        done = [first]
+    else:
+        finished, _ = wait(list(window), return_when=FIRST_COMPLETED)
+        done = [f for f in window if f in finished]
+    return [pool.collect(future, *window.pop(future)) for future in done]
+
+
+class _Pool:
+    """The executor in use, replaced when its worker processes die."""
+
+    def __init__(self, executor: Executor) -> None:
+        self.executor: Executor | None = executor
+        self.owned: list[Executor] = []
+
+    def submit(self, index: int, source: Source, url: str | None, adapter: str | None) -> Future[Result]:
+        """Submit one page; a broken pool is replaced first, and without any pool the page is parsed here."""
+        for _attempt in range(2):
+            executor = self.executor
+            if executor is None:
+                break
+            try:
+                return executor.submit(parse_one, index, source, url, adapter)
+            except (BrokenExecutor, RuntimeError):  # broken, or shut down under us
+                self.replace(executor)
+        done: Future[Result] = Future()
+        done.set_result(parse_one(index, source, url, adapter))
+        return done
+
+    def collect(self, future: Future[Result], index: int, name: str) -> Result:
+        """The future's result, or a failed Result naming why (a dead worker, an unpicklable answer)."""
         try:
-            out.append(future.result())
-        except Exception as exc:  # a worker died or the result could not travel back
-            out.append(
-                Result(index=index, source=name, error=ParseError(f"worker failed: {type(exc).__name__}: {exc}"))
-            )
-    return out
+            return future.result()
+        except BrokenExecutor as exc:
+            if self.executor is not None:
+                self.replace(self.executor)
+            return Result(index=index, source=name, error=ParseError(f"worker process died while parsing ({exc})"))
+        except Exception as exc:
+            return Result(index=index, source=name, error=ParseError(f"worker failed: {type(exc).__name__}: {exc}"))
+
+    def replace(self, broken: Executor) -> None:
+        """Swap a broken executor for a fresh process pool of the same size (other kinds: parse here)."""
+        if broken is not self.executor:
+            return
+        if isinstance(broken, ProcessPoolExecutor) and not getattr(broken, "_broken", True):
+            return  # still working: the failure was another executor's
+        replacement: Executor | None = None
+        if isinstance(broken, ProcessPoolExecutor):
+            workers = getattr(broken, "_max_workers", None) or 2
+            replacement = ProcessPoolExecutor(workers, initializer=exit_with_parent, initargs=(os.getpid(),))
+            self.owned.append(replacement)
+        self.executor = replacement
+
+    def close(self) -> None:
+        """Shut down the replacement pools this run started."""
+        for executor in self.owned:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+PARENT_POLL_SECONDS = 1.0
+"""How often a worker checks that the process that started it is alive."""
+
+
+def exit_with_parent(parent: int) -> None:
+    """Worker initializer: exit when ``parent`` dies, so no worker outlives its run.
+
+    SIGTERM gets its default action back (a forked worker inherits the parent's
+    handler), so stopping the pool stops its workers quietly.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def dask_executor(address: str | None = None, **cluster: Any) -> Executor:

@@ -16,6 +16,8 @@ from typing import Any
 
 from lxml import etree
 
+from .errors import ParseError
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -31,6 +33,11 @@ _MOJIBAKE = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}"
 )
 _HEAD_BYTES = 4096
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# JSON escapes: an escaped backslash, a surrogate pair (kept), or a lone surrogate (replaced).
+_JSON_SURROGATE = re.compile(
+    r"(\\\\)|(\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2})|\\u[dD][89a-fA-F][0-9a-fA-F]{2}"
+)
 
 XML_PARSER = etree.XMLParser(
     resolve_entities=False,
@@ -51,14 +58,44 @@ HTML_PARSER = etree.HTMLParser(
     default_doctype=False,
     huge_tree=False,
 )
-"""The only HTML parser."""
+"""The HTML parser."""
+
+HTML_PARSER_HUGE = etree.HTMLParser(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    default_doctype=False,
+    huge_tree=True,
+)
+"""The same, without libxml2's size limits: for pages that hit them (HTML expands no entities)."""
+
+
+_ASCII_PROBE = b'<meta charset="x"> AZaz09 -_.:;/\\\'"=&#+!?()[]{}%@~\n\t'
+_UNSAFE_CODECS = frozenset({"utf-7"})
+"""ASCII-compatible on the probe but able to smuggle markup past the decoder, so never taken (as in browsers)."""
 
 
 def _codec(name: bytes | str) -> str | None:
+    """The Python codec for a charset label found by the ASCII prescan, or None.
+
+    The label was read from ASCII bytes, so only an ASCII-compatible text codec
+    can be right (as browsers rule): UTF-16/32 labels mean UTF-8, EBCDIC and
+    other incompatible or unknown labels are ignored.
+    """
     label = name.decode("ascii", "ignore") if isinstance(name, bytes) else name
     try:
-        codec = codecs.lookup(label.strip().lower()).name
-    except LookupError:
+        info = codecs.lookup(label.strip().lower())
+    except (LookupError, ValueError):
+        return None
+    codec = info.name
+    if codec.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    if not getattr(info, "_is_text_encoding", True) or codec in _UNSAFE_CODECS:
+        return None
+    try:
+        if _ASCII_PROBE.decode(codec) != _ASCII_PROBE.decode("ascii"):
+            return None
+    except Exception:  # codecs may raise anything (the "undefined" codec raises UnicodeError)
         return None
     # Browsers read latin-1 labels as cp1252.
     return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
@@ -111,7 +148,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     if declared:
         try:
             text = body.decode(declared)
-        except (UnicodeDecodeError, LookupError):
+        except Exception:  # UnicodeError, LookupError, and whatever an exotic codec raises
             warnings.append(f"declared encoding {declared} does not fit the bytes")
     if text is None:
         try:
@@ -123,17 +160,156 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL characters removed")
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings.append("unpaired surrogate characters replaced with U+FFFD")
     text, repaired = repair_mojibake(text)
     if repaired:
         warnings.append(f"repaired {repaired} mis-decoded character sequence(s)")
     return text, encoding, warnings
 
 
-def parse_html(text: str) -> Any:
-    """Parse HTML text with the shared parser; returns the root element (or None)."""
+def _json_escape(match: re.Match[str]) -> str:
+    """Keep escaped backslashes and surrogate pairs; a lone surrogate escape becomes U+FFFD."""
+    return match.group(0) if match.group(1) or match.group(2) else "\\ufffd"
+
+
+MAX_ATTRIBUTES = 1000
+"""Attributes kept per element: libxml2 is quadratic in them (40,000 take seconds); real pages use under 50."""
+MAX_DEPTH = 200
+"""Elements nested deeper are flattened (text kept): libxml2 stops at 256 and then drops the whole page."""
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s>/<]*)(?:\"[^\"]*\"?|'[^']*'?|[^\"'>]+)*>?")
+_ATTR = re.compile(r"[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"?|'[^']*'?|[^\s\"'>]*))?")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "basefont",
+        "frame",
+        "isindex",
+    ]
+)
+_LONG_TAG_CHARS = 2 * MAX_ATTRIBUTES
+"""A tag shorter than this cannot hold more than MAX_ATTRIBUTES attributes (each needs a name and a space)."""
+
+
+def _cap_attributes(text: str) -> tuple[str, int]:
+    """Drop attributes past :data:`MAX_ATTRIBUTES` in each tag; returns the text and the tags changed.
+
+    One linear scan: the tag pattern cannot fail once it starts (everything after
+    the name is optional), so it never backtracks, and quoted values are skipped whole.
+    """
+    if len(text) < _LONG_TAG_CHARS:
+        return text, 0
+    pieces: list[str] = []
+    last = capped = 0
+    for match in _TAG.finditer(text):
+        if match.end() - match.start() <= _LONG_TAG_CHARS or match.group(1):
+            continue
+        tag = match.group(0)
+        cut = None
+        for count, attr in enumerate(_ATTR.finditer(tag, 1 + len(match.group(2))), start=1):
+            if count > MAX_ATTRIBUTES:
+                cut = attr.start()
+                break
+        if cut is None:
+            continue
+        pieces += [text[last : match.start()], tag[:cut], ">"]
+        last = match.end()
+        capped += 1
+    if not capped:
+        return text, 0
+    pieces.append(text[last:])
+    return "".join(pieces), capped
+
+
+def _cap_depth(text: str) -> str:
+    """Drop start and end tags nested deeper than :data:`MAX_DEPTH`, keeping all text."""
+    pieces: list[str] = []
+    stack: list[tuple[str, bool]] = []
+    open_count: dict[str, int] = {}
+    depth = last = 0
+    for match in _TAG.finditer(text):
+        closing, name = match.group(1), match.group(2).lower()
+        tag = match.group(0)
+        if closing:
+            if not open_count.get(name):
+                continue  # a stray end tag: the parser ignores it too
+            while stack:
+                top, kept = stack.pop()
+                open_count[top] -= 1
+                if kept:
+                    depth -= 1
+                if top == name:
+                    break
+            if not kept:
+                pieces += [text[last : match.start()]]
+                last = match.end()
+            continue
+        if name in _VOID or tag.endswith("/>"):
+            continue
+        kept = depth < MAX_DEPTH
+        stack.append((name, kept))
+        open_count[name] = open_count.get(name, 0) + 1
+        if kept:
+            depth += 1
+        else:
+            pieces += [text[last : match.start()]]
+            last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _resource_limit(parser: Any) -> str | None:
+    """The message of a libxml2 resource-limit error from the last parse, if any."""
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            return str(entry.message)
+    return None
+
+
+def parse_html(text: str, warnings: list[str] | None = None) -> Any:
+    """Parse HTML text with the shared parser; returns the root element (or None).
+
+    Absurd attribute counts are capped first. When libxml2 hits a resource
+    limit (nesting past 256 elements, a text node over 10 MB) it silently drops
+    the page, so the page is parsed again with deep markup flattened and the
+    size limits lifted (safe for HTML, which has no entity expansion), and a
+    warning says so. ``warnings`` (when given) receives those warnings.
+    """
     if not text.strip():
         return None
-    return etree.fromstring(text, parser=HTML_PARSER)
+    notes = warnings if warnings is not None else []
+    text, capped = _cap_attributes(text)
+    if capped:
+        notes.append(f"{capped} element(s) with over {MAX_ATTRIBUTES:,} attributes: the rest were dropped")
+    root = etree.fromstring(text, parser=HTML_PARSER)
+    limit = _resource_limit(HTML_PARSER)
+    if limit is None:
+        return root
+    if "depth" in limit.lower():
+        text = _cap_depth(text)
+        notes.append(f"markup nested deeper than {MAX_DEPTH} elements was flattened (its text kept)")
+    else:
+        notes.append(f"the HTML parser's size limits were lifted for this page ({limit.strip()})")
+    root = etree.fromstring(text, parser=HTML_PARSER_HUGE)
+    limit = _resource_limit(HTML_PARSER_HUGE)
+    if limit is not None:
+        raise ParseError(f"page is beyond the HTML parser's limits: {limit.strip()}")
+    return root
 
 
 def _strip_declaration(text: str) -> str:
@@ -181,7 +357,9 @@ class Page:
         """The page as an lxml HTML document (None when it cannot be parsed)."""
         if self._html is None:
             try:
-                self._html = parse_html(_strip_declaration(self.text))
+                self._html = parse_html(_strip_declaration(self.text), self.warnings)
+            except ParseError:
+                raise
             except (etree.ParserError, etree.XMLSyntaxError, ValueError):
                 self._html = False
         return None if self._html is False else self._html
@@ -202,6 +380,8 @@ class Page:
             if stripped[:1] not in ("{", "["):
                 self._json = False
             else:
+                if "\\u" in stripped and _JSON_SURROGATE.search(stripped):
+                    stripped = _JSON_SURROGATE.sub(_json_escape, stripped)
                 try:
                     self._json = json.loads(stripped)
                 except (ValueError, RecursionError):

@@ -27,3 +27,18 @@ class UnrecognizedPage(ParseError):
     def __reduce__(self) -> tuple[type[UnrecognizedPage], tuple[str, tuple[tuple[str, float], ...]]]:
         """Pickle with the original arguments (results cross process boundaries)."""
         return (type(self), (self.seen, self.scores))
+
+
+class InternalError(ParseError):
+    """A bug inside the parser, not a problem with the page.
+
+    :func:`~minutes_parser.parse` turns any unexpected exception into this
+    error so that callers only ever catch :class:`ParseError`; the original
+    exception is chained as ``__cause__``. Please report it with the page.
+
+    >>> try:
+    ...     raise InternalError("could not parse page: KeyError: 'x'") from KeyError("x")
+    ... except ParseError as exc:
+    ...     type(exc.__cause__).__name__
+    'KeyError'
+    """

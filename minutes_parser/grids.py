@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -20,6 +19,7 @@ from .blocks import clean
 from .dates import find_date, find_time
 from .htmlblocks import text_of
 from .models import AgendaItem, DocLink, Meeting, MeetingRef, Person, Vote
+from .urls import join_url
 
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _CELLS = etree.XPath("./td | ./th")
@@ -89,7 +89,9 @@ def _href(cell: Any, base: str | None) -> str | None:
     for a in _LINKS(cell):
         href = a.get("href") or ""
         if href and not _JS.match(href):
-            return urljoin(base, href) if base else href
+            joined = join_url(base, href)
+            if joined:
+                return joined
     return None
 
 
@@ -111,9 +113,7 @@ def _docs(row: Sequence[Any], header: Sequence[str], columns: Sequence[int], bas
                 size_bytes = int(float(size.group(1)) * factor)
             fmt = "pdf" if "pdf" in (label + href).lower() else None
             title = header[index].strip().capitalize() if header[index] else label
-            docs.append(
-                DocLink(title=title, url=urljoin(base, href) if base else href, format=fmt, size_bytes=size_bytes)
-            )
+            docs.append(DocLink(title=title, url=join_url(base, href), format=fmt, size_bytes=size_bytes))
     return tuple(docs)
 
 
@@ -194,6 +194,10 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
     return meetings
 
 
+def _is_sponsor_col(name: str) -> bool:
+    return any(w in name for w in ("sponsor", "ward", "office", "district"))
+
+
 def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[AgendaItem]:
     """Items from a legislation or agenda grid ("File #" / "Title" columns), else []."""
     header = grid.header
@@ -204,7 +208,8 @@ def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False
     type_col = _column(header, lambda n: n == "type" or "type" in n)
     status_col = _column(header, lambda n: "status" in n)
     date_col = _column(header, _is_date_col)
-    body_col = _column(header, lambda n: "body" in n or "committee" in n or "sponsor" in n)
+    # The body that took the matter; a sponsor (a member, their ward or office) is not one.
+    body_col = _column(header, lambda n: ("body" in n or "committee" in n) and not _is_sponsor_col(n))
     agenda_col = _column(header, lambda n: "agenda #" in n or n in ("agenda no.", "item #"))
     action_col = _column(header, lambda n: n == "action")
     result_col = _column(header, lambda n: n == "result")

@@ -39,6 +39,12 @@ class HtmlAdapter(BaseAdapter):
     """Where the content is, tried in order; the body otherwise."""
     list_kind: ClassVar[str] = "meeting_list"
     """Page kind when the page is a grid of meetings."""
+    row_tags: ClassVar[frozenset[str]] = frozenset()
+    """Tags besides ``table`` offered to :meth:`read_row` (systems that lay lists out in divs)."""
+
+    def read_row(self, el: Any, page: Page) -> Meeting | None:
+        """A meeting from a list row that is not a table (``row_tags``), else None."""
+        return None
 
     def url_kind(self, url: str) -> str | None:
         """The page kind this system's page name gives, when the URL is on this system's host."""
@@ -93,7 +99,16 @@ class HtmlAdapter(BaseAdapter):
         month_first = self.month_first
 
         def on_element(el: Any, out: Renderer) -> bool:
-            if not isinstance(el.tag, str) or el.tag.lower() != "table":
+            if not isinstance(el.tag, str):
+                return False
+            if el.tag in self.row_tags:
+                meeting = self.read_row(el, page)
+                if meeting is None:
+                    return False
+                meetings.append(meeting)
+                structured[0] += len(str(_TEXT(el)).strip())
+                return True
+            if el.tag.lower() != "table":
                 return False
             grid = read_grid(el)
             if grid is None:
@@ -113,7 +128,7 @@ class HtmlAdapter(BaseAdapter):
             structured[0] += len(str(_TEXT(el)).strip())
             return True
 
-        blocks = Renderer(on_element).render(content)
+        blocks = Renderer(on_element, frozenset({"table"}) | self.row_tags).render(content)
         hints: dict[str, Any] = {
             "meetings": meetings,
             "items": items,

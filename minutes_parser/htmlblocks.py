@@ -23,6 +23,7 @@ from lxml import etree
 
 from .blocks import Block, BlockKind, DocRef, clean
 from .units import format_from_href, parse_size
+from .urls import safe_href
 
 BLOCK_TAGS = frozenset(
     [
@@ -317,7 +318,7 @@ def link_block(el: Any) -> Block:
             fmt, size_bytes = parsed
     if not title:
         title = clean(el.get("title") or "")
-    href = el.get("href")
+    href = safe_href(el.get("href"))
     doc = DocRef(title=title, href=href, format=fmt or format_from_href(href), size_bytes=size_bytes)
     return Block(kind="link", text=title, href=href, line=getattr(el, "sourceline", None), doc=doc)
 

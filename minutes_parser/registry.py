@@ -21,13 +21,15 @@ from importlib import metadata
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
+import attrs
+
 from .blocks import Block
 from .decode import Page
 from .errors import ParseError
+from .models import Document, Meeting
 
 if TYPE_CHECKING:
     from .grammar import Trace
-    from .models import Document
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -97,8 +99,15 @@ class BaseAdapter:
         from .grammar import Context, build_document
 
         blocks, hints = self.blocks(page)
+        overflow: list[str] = list(hints.pop("overflow", ()))
+        if len(blocks) > MAX_BLOCKS:
+            overflow[:0] = [b.text for b in blocks[MAX_BLOCKS:] if b.text]
+            del blocks[MAX_BLOCKS:]
         ctx = Context(adapter=self.name, url=page.url, warnings=list(page.warnings), **hints)
-        return build_document(blocks, ctx)
+        doc = build_document(blocks, ctx)
+        if overflow:
+            doc = _with_overflow(doc, blocks, overflow)
+        return warn_if_empty(doc)
 
     def explain(self, page: Page) -> Trace:
         """The grammar's trace of the page: every token, the rule that claimed it, where it went."""
@@ -107,6 +116,63 @@ class BaseAdapter:
         blocks, hints = self.blocks(page)
         ctx = Context(adapter=self.name, url=page.url, warnings=list(page.warnings), **hints)
         return trace(blocks, ctx)
+
+
+
+MAX_BLOCKS = 100_000
+"""Blocks the grammar reads from one page, about 300 times the longest real page's count.
+
+Each block costs a few hundred bytes, so a page of tiny lines would otherwise
+take over a hundred bytes of memory per byte of input (issue 14, R10). Text
+past the limit is not read by the grammar but kept whole in ``unparsed`` and
+counted in ``coverage``, with a warning.
+"""
+
+
+def _with_overflow(doc: Document, blocks: list[Block], overflow: list[str]) -> Document:
+    """Keep the text past :data:`MAX_BLOCKS` in ``unparsed`` (one entry) and in the coverage."""
+    from .blocks import clean
+    from .models import Unplaced
+
+    rest = clean(overflow[0] if len(overflow) == 1 else " ".join(overflow))
+    overflow.clear()  # the raw text can go: it may be most of the page
+    read = sum(len(b.text) for b in blocks)
+    coverage = round((doc.coverage or 0.0) * read / (read + len(rest)), 4) if read + len(rest) else None
+    note = (
+        f"page has more than {MAX_BLOCKS:,} lines or blocks: the grammar read the first {MAX_BLOCKS:,};"
+        f" the remaining {len(rest):,} characters are kept unread in unparsed"
+    )
+    last = next((b.line for b in reversed(blocks) if b.line is not None), None)
+    return attrs.evolve(
+        doc,
+        unparsed=(*doc.unparsed, Unplaced(text=rest, line=last)),
+        coverage=coverage,
+        warnings=(*doc.warnings, note),
+    )
+
+
+def _has_content(meeting: Meeting) -> bool:
+    """A meeting says something when it names its body, date, place or attendees (links alone do not)."""
+    return any((meeting.body, meeting.date, meeting.location, meeting.attendance))
+
+
+def warn_if_empty(doc: Document) -> Document:
+    """Add a warning when a recognised page yielded nothing it should.
+
+    A page an adapter accepted (or was forced on) that gives no items, no
+    meeting with any field, no people and no bodies is either misread or not
+    what the adapter reads: the result must say so rather than look like an
+    empty but correct answer.
+    """
+    if doc.items or doc.people or doc.bodies or any(_has_content(m) for m in doc.meetings):
+        return doc
+    links = sum(len(m.documents) for m in doc.meetings)
+    found = f"only {links} document link(s)" if links else "no meetings, items, people or bodies"
+    note = (
+        f"the {doc.source.adapter} adapter found {found} on this page (no meeting body, date or place;"
+        f" page kind {doc.source.page_kind or 'unknown'}): it may not be a page this adapter reads"
+    )
+    return attrs.evolve(doc, warnings=(*doc.warnings, note))
 
 
 _registered: dict[str, Adapter] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -91,3 +93,41 @@ def test_dask_local_cluster_parses_raw_pages() -> None:
     assert len(results) == len(raw)
     assert all(r.ok or isinstance(r.error, minutes_parser.UnrecognizedPage) for r in results)
     assert sum(r.ok for r in results) >= 100
+
+
+class _CrashAdapter(minutes_parser.BaseAdapter):
+    """Kills the process that parses a page starting CRASH-NOW (a worker dying mid-page)."""
+
+    name = "crash-test"
+    page_kinds = ("meeting",)
+
+    def detect(self, page: minutes_parser.Page) -> float:
+        return 1.0 if page.text.startswith("CRASH-NOW") else 0.0
+
+    def parse(self, page: minutes_parser.Page) -> minutes_parser.Document:
+        os._exit(9)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers must inherit the test adapter")
+def test_dead_worker_is_replaced_and_in_flight_pages_fail() -> None:
+    from minutes_parser import registry
+
+    seed = (CORPUS / "seeds" / "bradford_agenda-item_ilacs-send.txt").read_bytes()
+    sources = [seed] * 10 + [b"CRASH-NOW"] + [seed] * 30
+    registry.register(_CrashAdapter)
+    try:
+        with ProcessPoolExecutor(2) as pool:
+            results = list(parse_many(sources, executor=pool, max_pending=4, ordered=True))
+    finally:
+        registry.unregister("crash-test")
+    assert [r.index for r in results] == list(range(len(sources)))
+    failed = [r.index for r in results if not r.ok]
+    assert 10 in failed and len(failed) <= 4
+    assert all("worker process died" in str(r.error) for r in results if not r.ok)
+    assert sum(r.ok for r in results[15:]) == len(sources) - 15
+
+
+def test_ordered_results_with_a_thread_pool() -> None:
+    with ThreadPoolExecutor(3) as pool:
+        results = list(parse_many(PAGES[:30], executor=pool, ordered=True))
+    assert [r.index for r in results] == list(range(30))

@@ -37,6 +37,8 @@ def test_gold_page(pair: tuple[Path, Path]) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     try:
         result: dict | BaseException = minutes_parser.parse(page_path.read_bytes(), url=gold.get("url")).to_dict()
+    except minutes_parser.InternalError:
+        raise
     except minutes_parser.ParseError as exc:
         result = exc
     problems = compare(gold, result)
@@ -51,6 +53,8 @@ def test_constructed_page(pair: tuple[Path, Path]) -> None:
     gold = json.loads(pair[0].read_text(encoding="utf-8"))
     try:
         result: dict | BaseException = minutes_parser.parse(pair[1].read_bytes(), url=gold.get("url")).to_dict()
+    except minutes_parser.InternalError:
+        raise
     except minutes_parser.ParseError as exc:
         result = exc
     problems = compare(gold, result)
@@ -75,10 +79,12 @@ def test_corpus_has_every_format() -> None:
 
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not beside this clone")
 def test_copies_equal_shared_corpus() -> None:
+    # ../shared/corpus grows (new formats, new pages, edited notes and manifests); every page and gold file kept
+    # here must match its original.
     shared = SHARED / "corpus"
-    mine = {p.relative_to(CORPUS) for p in CORPUS.rglob("*") if p.is_file()}
+    mine = {p.relative_to(CORPUS) for p in CORPUS.rglob("*") if p.is_file() and p.suffix not in (".md", ".tsv")}
     theirs = {p.relative_to(shared) for p in shared.rglob("*") if p.is_file()}
-    assert mine == theirs, f"only here: {sorted(mine - theirs)}; only in shared: {sorted(theirs - mine)}"
+    assert mine <= theirs, f"only here: {sorted(mine - theirs)}"
     for rel in sorted(mine):
         assert filecmp.cmp(CORPUS / rel, shared / rel, shallow=False), f"{rel} differs from ../shared/corpus"
 

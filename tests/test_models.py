@@ -66,9 +66,14 @@ def test_dates_serialise_iso() -> None:
     assert AgendaItem.from_dict(item.to_dict()) == item
 
 
-def test_source_as_bytes_text_path_or_path_string() -> None:
+def test_source_as_bytes_text_or_path() -> None:
     path = SAMPLES / "bradford_agenda-item_ilacs-send.txt"
     by_path = minutes_parser.parse(path).to_dict()
-    assert minutes_parser.parse(str(path)).to_dict() == by_path
     assert minutes_parser.parse(path.read_bytes()).to_dict() == by_path
     assert minutes_parser.parse(path.read_text(encoding="utf-8")).to_dict() == by_path
+
+
+def test_a_str_naming_a_file_is_text_and_the_refusal_says_to_pass_a_path() -> None:
+    path = SAMPLES / "bradford_agenda-item_ilacs-send.txt"
+    with pytest.raises(minutes_parser.UnrecognizedPage, match=r"pass pathlib\.Path"):
+        minutes_parser.parse(str(path))

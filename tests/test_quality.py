@@ -30,3 +30,30 @@ def test_import_needs_no_optional_extra() -> None:
     code = "import sys, minutes_parser; assert 'dask' not in sys.modules; print('ok')"
     result = _run(sys.executable, "-c", code)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_every_public_record_and_error_is_exported() -> None:
+    import attrs
+
+    import minutes_parser
+    from minutes_parser import errors, models
+
+    records = {name for name, obj in vars(models).items() if isinstance(obj, type) and attrs.has(obj)}
+    errs = {name for name, obj in vars(errors).items() if isinstance(obj, type) and issubclass(obj, Exception)}
+    assert records | errs <= set(minutes_parser.__all__)
+
+
+def test_version_comes_from_the_package_metadata() -> None:
+    from importlib import metadata
+
+    import minutes_parser
+
+    assert minutes_parser.__version__ == metadata.version("minutes-parser")
+
+
+def test_license_is_spdx_with_its_file() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT"
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert "dask" not in " ".join(project["optional-dependencies"]["test"])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from typing import Any, ClassVar
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -23,9 +22,11 @@ from ..dates import find_date, find_time
 from ..htmladapter import HtmlAdapter
 from ..htmlblocks import text_of
 from ..models import Meeting
+from ..urls import join_url
 
 _MEETING_LINKS = etree.XPath("//a[contains(@href, 'ViewMeetingPublic') or contains(@href, '/Meeting/')]")
 _ROW = etree.XPath("ancestor::tr[1]")
+_DAY = etree.XPath("./td[1]")
 _TIME_NAME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)\s+(?P<name>\S.*)$", re.IGNORECASE)
 
 
@@ -51,23 +52,35 @@ class CmisAdapter(HtmlAdapter):
         if hints.get("meetings") or root is None:
             return blocks, hints
         meetings = []
+        placed = 0
+        undated: list[str] = []
         for link in _MEETING_LINKS(root):
             text = text_of(link)
             m = _TIME_NAME.match(text)
             if m is None:
                 continue
             rows = _ROW(link)
-            day = text_of(rows[0]) if rows else ""
+            day = text_of(_DAY(rows[0])[0]) if rows and _DAY(rows[0]) else ""
+            date = find_date(day)
             href = link.get("href") or ""
             meetings.append(
                 Meeting(
                     body=m.group("name"),
-                    date=find_date(day),
+                    date=date,
                     time=find_time(m.group("time")),
-                    url=urljoin(page.url, href) if page.url else href,
+                    url=join_url(page.url, href),
                 )
             )
+            placed += len(text)
+            if date is None:
+                undated.append(day)
         if meetings:
             hints["meetings"] = meetings
             hints["page_kind"] = "meeting_list"
+            hints["structured_chars"] = hints.get("structured_chars", 0) + placed
+        if undated:
+            # Month views print "Monday, 1 June": the year is in the page's URL or form, not its text.
+            page.warnings.append(
+                f"{len(undated)} meeting(s) listed under days without a year ({undated[0]!r}): their dates are left empty"
+            )
         return blocks, hints

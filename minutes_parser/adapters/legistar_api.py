@@ -34,6 +34,19 @@ def _s(record: Mapping[str, Any], key: str) -> str | None:
     return text or None
 
 
+def _records(value: Any, where: str, warnings: list[str]) -> list[Mapping[str, Any]]:
+    """The records of a list field; a field of another shape is skipped with a warning."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        warnings.append(f"{where} is a {type(value).__name__}, not a list of records; skipped")
+        return []
+    records = [v for v in value if isinstance(v, Mapping)]
+    if len(records) < len(value):
+        warnings.append(f"{where}: {len(value) - len(records)} entries that are not records skipped")
+    return records
+
+
 def _entity(record: Any) -> str | None:
     if not isinstance(record, Mapping):
         return None
@@ -74,8 +87,10 @@ class LegistarApiAdapter(BaseAdapter):
     def parse(self, page: Page) -> Document:
         """Events, event items, matters and matter histories to meetings, items and votes."""
         data = page.json_data()
-        records = data if isinstance(data, list) else [data]
-        records = [r for r in records if isinstance(r, Mapping)]
+        warnings = list(page.warnings)
+        records = _records(
+            data if isinstance(data, list) else [data] if data is not None else None, "the answer", warnings
+        )
         kinds = {_entity(r) for r in records}
         meetings: list[Meeting] = []
         items: list[AgendaItem] = []
@@ -86,12 +101,11 @@ class LegistarApiAdapter(BaseAdapter):
                 meeting = _meeting(record)
                 meetings.append(meeting)
                 ref = MeetingRef(body=meeting.body, date=meeting.date)
-                for sub in record.get("EventItems") or []:
-                    if isinstance(sub, Mapping):
-                        items.append(_event_item(sub, ref))
+                for sub in _records(record.get("EventItems"), "EventItems", warnings):
+                    items.append(_event_item(sub, ref, warnings))
         elif kinds == {"eventitem"}:
             kind = "agenda"
-            items = [_event_item(r, None) for r in records]
+            items = [_event_item(r, None, warnings) for r in records]
         elif kinds == {"matter"}:
             kind = "matter" if isinstance(data, Mapping) else "matter_list"
             items = [_matter(r) for r in records]
@@ -104,11 +118,16 @@ class LegistarApiAdapter(BaseAdapter):
                 if entity == "event":
                     meetings.append(_meeting(record))
                 elif entity == "eventitem":
-                    items.append(_event_item(record, None))
+                    items.append(_event_item(record, None, warnings))
                 elif entity == "matter":
                     items.append(_matter(record))
                 elif entity == "matterhistory":
                     items.append(_history(record))
+        read = sum(1 for r in records if _entity(r) is not None)
+        if not read:
+            warnings.append("no Legistar Web API records (events, event items, matters, histories) found")
+        elif read < len(records):
+            warnings.append(f"{len(records) - read} of {len(records)} records are not Legistar records; skipped")
         title = None
         if kind == "meeting" and meetings:
             title = meetings[0].body
@@ -119,8 +138,8 @@ class LegistarApiAdapter(BaseAdapter):
             title=title,
             meetings=tuple(meetings),
             items=tuple(items),
-            warnings=tuple(page.warnings),
-            coverage=1.0,
+            warnings=tuple(warnings),
+            coverage=round(read / len(records), 4) if records else 0.0,
         )
 
 
@@ -176,14 +195,13 @@ def _vote(record: Mapping[str, Any], prefix: str, motion: str | None) -> Vote | 
     )
 
 
-def _event_item(record: Mapping[str, Any], meeting: MeetingRef | None) -> AgendaItem:
+def _event_item(record: Mapping[str, Any], meeting: MeetingRef | None, warnings: list[str]) -> AgendaItem:
     title = _s(record, "EventItemTitle") or _s(record, "EventItemMatterName") or ""
     vote = _vote(record, "EventItem", title)
     docs = []
-    for att in record.get("EventItemMatterAttachments") or []:
-        if isinstance(att, Mapping):
-            url = _s(att, "MatterAttachmentHyperlink")
-            docs.append(DocLink(title=_s(att, "MatterAttachmentName") or "", url=url))
+    for att in _records(record.get("EventItemMatterAttachments"), "EventItemMatterAttachments", warnings):
+        url = _s(att, "MatterAttachmentHyperlink")
+        docs.append(DocLink(title=_s(att, "MatterAttachmentName") or "", url=url))
     action = _s(record, "EventItemActionName")
     return AgendaItem(
         number=_s(record, "EventItemAgendaNumber"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, ClassVar
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import attrs
 from lxml import etree
@@ -30,6 +30,7 @@ from ..grammar.wording import PAGE_KIND
 from ..htmlblocks import Renderer, is_doc_href, text_of
 from ..models import Meeting, Person
 from ..registry import BaseAdapter
+from ..urls import join_url, safe_href
 
 _PAGE_KINDS = {
     "mgai.aspx": "agenda_item",
@@ -187,7 +188,7 @@ class _Handler:
                             date=date,
                             time=find_time(text),
                             status=status.group(1).lower() if status else None,
-                            url=urljoin(self.url, href) if self.url else href,
+                            url=join_url(self.url, href),
                         )
                     )
                 return False
@@ -273,12 +274,15 @@ class _Handler:
                     body=_body_from(title) if find_date(title) else title,
                     date=date,
                     time=find_time(title) or (find_time(dates[0]) if dates else None),
-                    url=urljoin(self.url, href) if self.url else href,
+                    url=join_url(self.url, href),
                 )
             )
             return
         self.list_rows += 1
-        meta = {"title": title, "url": href, "scheme": "row"}
+        meta = {"title": title, "scheme": "row"}
+        link_url = safe_href(href)
+        if link_url:
+            meta["url"] = link_url
         if dates:
             meta["date"] = dates[0]
         out.emit(Block(kind="item", text="", line=getattr(row[0], "sourceline", None), meta=meta))

@@ -18,7 +18,6 @@ is swept by the tests.
 from __future__ import annotations
 
 from typing import Any, ClassVar
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -28,6 +27,7 @@ from ..dates import find_time, parse_date
 from ..htmlblocks import render, unescape_twice
 from ..models import Body, DocLink, Meeting, Person
 from ..registry import BaseAdapter
+from ..urls import join_url
 
 _ROOTS = {
     "meeting": "meeting",
@@ -203,9 +203,7 @@ class ModernGovXmlAdapter(BaseAdapter):
 
 
 def _doc(el: Any, base: str | None) -> DocLink:
-    href = _text(el, "url") or None
-    if href and base:
-        href = urljoin(base, href)
+    href = join_url(base, _text(el, "url") or None)
     return DocLink(title=_text(el, "title"), url=href, format="pdf" if href and "mgConvert2PDF" in href else None)
 
 

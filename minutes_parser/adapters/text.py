@@ -19,7 +19,7 @@ from .. import registry
 from ..blocks import Block, clean
 from ..decode import Page
 from ..grammar.evidence import democracy_evidence
-from ..registry import BaseAdapter
+from ..registry import MAX_BLOCKS, BaseAdapter
 
 URL_EVIDENCE = 0.3
 """A capture whose URL is a democracy system's page: strong evidence, not proof (the page
@@ -55,32 +55,41 @@ class TextAdapter(BaseAdapter):
         """One block per non-blank line; bullets become list items; blank lines before each are counted."""
         cached = page.cache.get("text-blocks")
         if cached is not None:
-            return cached  # type: ignore[no-any-return]
+            return list(cached[0]), dict(cached[1])
         out: list[Block] = []
         gap = 0
-        for number, raw in enumerate(page.text.splitlines(), start=1):
-            text = clean(raw)
-            if not text:
-                if not raw:
-                    gap += 1
-                continue
-            stripped = raw.lstrip()
-            bullet = text[:1] in _BULLETS
-            out.append(
-                Block(
-                    kind="li" if bullet else "para",
-                    text=text,
-                    line=number,
-                    raw=raw.rstrip(),
-                    gap=gap,
-                    indent=len(raw) - len(stripped),
+        number = 0
+        # Split lazily (at most MAX_BLOCKS pieces) so a page of millions of tiny
+        # lines never becomes millions of strings; the rest goes over whole.
+        pieces = page.text.split("\n", MAX_BLOCKS)
+        rest = pieces.pop() if len(pieces) > MAX_BLOCKS else ""
+        for piece in pieces:
+            for raw in piece.splitlines() or [""]:
+                number += 1
+                text = clean(raw)
+                if not text:
+                    if not raw.strip("\r"):
+                        gap += 1
+                    continue
+                stripped = raw.lstrip()
+                bullet = text[:1] in _BULLETS
+                out.append(
+                    Block(
+                        kind="li" if bullet else "para",
+                        text=text,
+                        line=number,
+                        raw=raw.rstrip(),
+                        gap=gap,
+                        indent=len(raw) - len(stripped),
+                    )
                 )
-            )
-            gap = 0
+                gap = 0
         hints: dict[str, Any] = {}
         if page.url:
             kind = registry.url_kind(page.url)
             if kind:
                 hints["fallback_kind"] = kind
+        if rest.strip():
+            hints["overflow"] = [rest]
         page.cache["text-blocks"] = (out, hints)
-        return out, hints
+        return list(out), dict(hints)
