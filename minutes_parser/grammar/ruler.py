@@ -30,12 +30,11 @@ from typing import Any
 import attrs
 
 try:  # Python 3.11+
+    import re._constants as _OPS  # type: ignore[import-not-found,unused-ignore]
     import re._parser as _sre_parse  # type: ignore[import-not-found,unused-ignore]
 except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _OPS  # type: ignore[no-redef,unused-ignore]
     import sre_parse as _sre_parse  # type: ignore[no-redef,unused-ignore]
-
-_C = _sre_parse  # opcode names live on the parser module's constants
-_OPS: Any = getattr(_sre_parse, "_constants", None) or __import__("sre_constants")
 
 MAX_ALTERNATIVES = 24
 """Beyond this many alternative literal strings, a pre-check is no cheaper than the
