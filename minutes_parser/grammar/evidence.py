@@ -94,6 +94,7 @@ WEIGHTS: dict[str, float] = {
     "meeting:body-dash-date": 0.35,
     "meeting:agenda-for": 0.35,
     "meeting:held-at-on": 0.25,
+    "meeting:minutes-dated": 0.3,
     "meeting:meeting-of": 0.2,
     "meeting:date-line": 0.15,
     "meeting:meeting-notice": 0.3,

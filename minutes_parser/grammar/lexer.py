@@ -35,7 +35,8 @@ PAGE_KIND_MAX = 120
 _TRAILING_PIPE = re.compile(r"(?:\s*\|)+\s*$")
 _LEADING_PIPE = re.compile(r"^\s*(?:\|\s*)+")
 _SPLIT = re.compile(
-    r"(?<=[.!?;:)\]\u2019\u201d])\s+(?=\d{1,3}(?:\.\d{1,2})?\.?\s+[A-Z])"
+    r"(?<=[.!?;:)\]\u2019\u201d])(?<!\bNo\.)(?<!\bNos\.)(?<!\bSt\.)(?<!\bpara\.)\s+(?=\d{1,3}(?:\.\d{1,2})?\.?\s+[A-Z])"
+    r"|(?<=[.!?;:)\]\u2019\u201d\w])\s+(?=(?:At|A|An)\s+(?:\w+\s+)?meeting\s+of\b|MINUTES\s+OF\b)"
     r"|(?:(?<=[.!?;:)\]\u2019\u201d])|(?<=[a-z0-9]))\s+(?="
     r"\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Z'\u2019&-]{2,}"
     r"|(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that)\b"
@@ -46,9 +47,11 @@ _LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 """A numbered clause: a decision word inside it does not start a new decision."""
 _TITLE_COLON = re.compile(r"^(?P<title>[^:.]{2,90}?)\s*:\s+(?P<rest>\S.*)$")
 _SENTENCE_WORD = re.compile(
-    r"\b(?:was|were|is|are|has|had|have|will|would|be|been|noted|received|agreed|resolved|approved|reported|declared|welcomed|confirmed)\b",
-    re.IGNORECASE,
+    r"\b(?:was|were|is|are|has|had|have|will|would|be|been|noted|received|agreed|resolved|approved|reported|declared|welcomed|confirmed)\b"
 )
+"""Verbs of a sentence, in lower case (an upper-case title's "APPROVED" is part of the title)."""
+_STATUS_TAIL = re.compile(r"^(?P<title>.{3,200}?)\.\s+(?P<rest>(?:Approved|Agreed|Noted|Resolved|Deferred|None|Nil|Received)\.?)$")
+"""A title followed by its outcome in one word ("Approval of minutes from 14/06/21. Approved")."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -241,6 +244,12 @@ def split_title(title: str) -> tuple[str, str]:
     stripped, fmt, _ = split_doc_suffix(text)
     if fmt is not None or stripped != text:
         return stripped, ""
+    label = LABEL.first(text)
+    if label is not None and label[1].get("value") and label[1].get("key") in ("present", "apologies", "absent", "in_attendance"):
+        return text[: label[1]["_end"]].rstrip(" :-\u2013"), str(label[1]["value"])
+    status = _STATUS_TAIL.match(text)
+    if status is not None:
+        return status.group("title"), status.group("rest")
     m = _TITLE_COLON.match(text)
     if m is not None:
         rest = m.group("rest")

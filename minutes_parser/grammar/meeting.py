@@ -56,6 +56,10 @@ class _Fields:
     time: tuple[int, str] | None = None
     location: tuple[int, str] | None = None
     status: tuple[int, str] | None = None
+    at: int = -1
+    """Position of the token being read."""
+    date_at: int = -1
+    """Position of the token that gave the date."""
 
     def offer(self, name: str, rank: int, value: Any) -> bool:
         if value in (None, ""):
@@ -63,6 +67,8 @@ class _Fields:
         current = getattr(self, name)
         if current is None or rank < current[0]:
             setattr(self, name, (rank, value))
+            if name == "date":
+                self.date_at = self.at
             return True
         return False
 
@@ -99,7 +105,7 @@ def read_meeting(
         label = None
         texts = [t.text for _, t in values if t.text not in ("-", "\u2013")]
         if key == "venue" and texts:
-            loc = clean_location(", ".join(texts))
+            loc = clean_location(", ".join(texts), sentence=False)
             if loc and f.offer("location", RANK_LABEL, loc):
                 for i, _ in values:
                     place(i, "meeting.location")
@@ -125,6 +131,7 @@ def read_meeting(
 
     used_join: set[int] = set()
     for pos, (i, tok) in enumerate(tokens):
+        f.at = pos
         kind = tok.kind
         if kind is Kind.NOISE or kind is Kind.PAGE_KIND:
             continue
@@ -172,6 +179,12 @@ def read_meeting(
         if kind is Kind.MEETING:
             _apply_meeting(f, tok, lexed, tokens, pos, month_first, place, i)
     flush()
+    if f.body is None and f.date_at >= 0:
+        # A body line just above (or below) the line that dated the meeting names it.
+        stacked = _stack_body(tokens, f.date_at)
+        if stacked is not None:
+            f.offer("body", RANK_STACK, stacked[1])
+            place(stacked[0], "meeting.body")
     if not any((f.body, f.date, f.time, f.location, f.status, contacts, attendance, documents)):
         return None
     return Meeting(
@@ -250,7 +263,7 @@ def _apply_meeting(
     rule = tok.rule
     if rule == "body-line":
         return  # used only beside a date line
-    rank = {"minutes-held": RANK_SENTENCE, "meeting-of-held": RANK_SENTENCE, "held-at-on": RANK_SENTENCE, "body-dash-date": RANK_LINE, "agenda-for": RANK_LINE, "meeting-of": RANK_LINE}.get(
+    rank = {"minutes-held": RANK_SENTENCE, "meeting-of-held": RANK_SENTENCE, "held-at-on": RANK_SENTENCE, "minutes-dated": RANK_SENTENCE, "body-dash-date": RANK_LINE, "agenda-for": RANK_LINE, "meeting-of": RANK_LINE}.get(
         rule or "", RANK_STACK
     )
     if rule == "body-dash-date" and re.search(r"\bpage\s*\d", tok.text, re.IGNORECASE):
@@ -301,7 +314,7 @@ def _apply_label(
     if not value:
         return False
     if key == "venue":
-        loc = clean_location(value)
+        loc = clean_location(value, sentence=False)
         return f.offer("location", RANK_LABEL, loc) if loc else True
     if key == "date":
         date = parse_date(value, month_first=month_first)

@@ -130,7 +130,7 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> tuple[floa
         if title_block is not None and title_block in numbered:
             return -2.0, "", "", None  # two numbers in a row: a counter, not an item
         tok = lexed.tokens[lexed.first_token[title_block]] if title_block is not None else None
-        if tok is not None and tok.kind in (Kind.LABEL, Kind.SECTION, Kind.VOTE, Kind.PAGE_KIND):
+        if tok is not None and tok.kind in (Kind.LABEL, Kind.SECTION, Kind.VOTE):
             return -1.0, "", "", None
         title, rest = split_title(title)
         score = _BASE.get(c.scheme, 0.3) + (titleness(title) - 0.5) * 1.5 if title else _BASE.get(c.scheme, 0.3) - 1.0

@@ -32,26 +32,35 @@ _MEETING_OF = re.compile(
 _KIND_WORDS = re.compile(r"\s+(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:meeting\s+)?(?:minutes|agenda)\s*$", _I)
 _LOC_END = re.compile(
     r"\s+(?:on|ON|On)\s+(?=" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|starting|beginning)\b|\s+at\s+(?=\d)|\s+from\s+(?=\d)"
-    r"|,?\s+(?=" + WEEKDAY + r"\b,?\s+\d)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|\.\s|\.$"
+    r"|,?\s+(?=" + WEEKDAY + r"\b,?\s+\d)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|(?<!\bNo)(?<!\bSt)\.\s|\.$"
     r"|\s+(?:and\s+)?(?:via|by)\s+(?:zoom|teams|microsoft|video|webex|conference|audio)",
     _I,
 )
 _VIRTUAL = re.compile(r"^(?:virtual|remote|online|on-line|zoom|microsoft\s+teams|teams|webex|via\b|by\s+zoom|video\s+conference)", _I)
 
 
+_GENERIC_BODY = re.compile(r"^(?:(?:an?|the)\s+)?(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|board)\s+)*meetings?(?:\s+held)?$", _I)
+
+
 def strip_body(text: str) -> str:
-    """A body as printed, without a leading article, a trailing kind word ("Minutes") or dot."""
+    """A body as printed, without a leading article, a trailing kind word ("Minutes") or dot;
+    "" when it names no body ("a meeting")."""
     text = text.strip(" .,:;|*-\u2013")
     text = _KIND_WORDS.sub("", text)
+    if _GENERIC_BODY.match(text):
+        return ""
     text = _MEETING_OF.sub("", text)
     text = _LEADING_THE.sub("", text)
     return text.strip(" .,:;|")
 
 
-def clean_location(text: str) -> str | None:
-    """A venue without its leading "the", trailing punctuation or "View directions"; None when virtual."""
+def clean_location(text: str, *, sentence: bool = True) -> str | None:
+    """A venue without its leading "the", trailing punctuation or "View directions"; None when virtual.
+
+    In a sentence the venue ends where the date or time begins; a label's value is the venue whole.
+    """
     text = re.sub(r"\.?\s*view\s+directions\.?\s*$", "", text.strip(), flags=_I)
-    m = _LOC_END.search(text)
+    m = _LOC_END.search(text) if sentence else None
     if m is not None:
         text = text[: m.start()]
     text = _LEADING_THE.sub("", text.strip(" ,.;:|-\u2013"))
@@ -92,7 +101,7 @@ def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, A
 _AT_IN = re.compile(
     r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?P<loc>(?:the\s+)?[A-Z0-9\u00c0-\u024f].{2,200}?)"
     r"(?=\s+(?:on|ON|On)\s+(?:" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|COMMENCING|starting)\b|,?\s+" + WEEKDAY + r"\b"
-    r"|\s+(?:at|AT)\s+\d|\s+(?:and\s+)?(?:via|by)\s|\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
+    r"|\s+(?:at|AT)\s+\d|\s+(?:and\s+)?(?:via|by)\s|(?<!\bNo)(?<!\bSt)\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
     _I,
 )
 _AT_TIME = re.compile(r"(?:at|commencing\s+at|starting\s+at|from)\s+(?P<time>" + _TIME_TEXT + r")", _I)
@@ -138,6 +147,58 @@ def _body_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     return {"body": body} if body else None
 
 
+
+def _body_when(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    when = m.group("when")
+    if not find_dates(when):
+        return None
+    body = strip_body(m.group("body"))
+    out: dict[str, Any] = {"body": body, "when": re.sub(r"\s+page\s*\d+(?:\s+of\s+\d+)?\s*$", "", when, flags=_I)}
+    status = _STATUS.search(text)
+    if status is not None and status.group(1).lower() != "confirmed":
+        out["status"] = status.group(1).lower()
+    return out
+
+
+_NARRATIVE_BEFORE = re.compile(r"\b[a-z]{2,}\b")
+_REPORTED = re.compile(r"\b(?:were|was|are|is|be|been)\s+(?:duly\s+)?(?:approved|signed|confirmed|agreed|adopted|received|noted|circulated|submitted|taken)\b", _I)
+
+
+def _body_or_meeting(m: re.Match[str]) -> bool:
+    """The sentence names a meeting (a body, or "a meeting") and is a header, not narrative about
+    earlier minutes ("The minutes of the meeting held on 7 January were signed")."""
+    body = (m.group("body") or "").strip()
+    before = m.string[: m.start()]
+    if _NARRATIVE_BEFORE.search(before) or _REPORTED.search(m.string[m.end() : m.end() + 160]):
+        return False
+    return not body or bool(_BODY_NOUN.search(body)) or len(body.split()) <= 8
+
+
+def _minutes_dated(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    dates = find_dates(m.group("rest"))
+    if not dates or dates[0][0] > 2:
+        return None
+    out: dict[str, Any] = {"body": strip_body(m.group("body")), "when": m.group("rest")}
+    after = m.group("rest")[dates[0][1] :]
+    time = re.match(r"\s*(?:at\s+)?(" + _TIME_TEXT + r")", after, _I)
+    if time is not None:
+        after = after[time.end() :]
+        out["time_text"] = time.group(1)
+    loc = clean_location(after.strip(" ,-\u2013"), sentence=False)
+    if loc and loc[:1].isupper() and len(loc.split()) <= 12:
+        out["location"] = loc
+    return out
+
+
+def _met_or_held(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    if m.group("met"):
+        body = m.group("body2")
+        if not _BODY_NOUN.search(body):
+            return None
+        return read_held(body, "", text[m.end("met") :], text)
+    return read_held(m.group("body"), text[: m.start("held")], text[m.end("held") :], text)
+
+
 MEETING = Ruler(
     "meeting",
     [
@@ -172,7 +233,9 @@ MEETING = Ruler(
             re.compile(r"^(?:agenda|minutes|decisions)\s+(?:for|of)\s+(?P<body>.{2,120}?)\s+on\s+(?P<when>.{6,80})$", _I),
             examples=(("Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm", {"body": "Council"}),),
             counter=("Agenda for the next meeting",),
-            accept=lambda m, text: {"body": strip_body(m.group("body")), "when": m.group("when")} if find_dates(m.group("when")) else None,
+            accept=lambda m, text: {"body": strip_body(m.group("body")), "when": m.group("when")}
+            if find_dates(m.group("when")) and not re.search(r"\bheld\b", m.group("body"), _I)
+            else None,
         ),
         Rule(
             "minutes-held",
@@ -203,12 +266,13 @@ MEETING = Ruler(
             hereby given that an ordinary meeting of the X will be held on:", "The X met in Regular
             Session on DATE at TIME in LOC".""",
             re.compile(
-                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?|the)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned)\s+)*meeting\s+of\s+(?P<body>.{2,140}?)\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b"
+                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?|the)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned)\s+)*meeting(?:\s+of\s+(?P<body>.{2,140}?))?\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b"
                 r"|(?:(?<=^)|(?<=\s))(?:the\s+)?(?P<body2>[A-Z][\w&'\u2019,. -]{2,100}?)\s+(?P<met>met)\s+(?:in\s+(?:a\s+)?(?:regular|special|adjourned|closed|open)?\s*session\s+)?on\b",
                 _I,
             ),
             examples=(
                 ("A meeting of the Exmoor National Park Authority will be held in the Committee Room, Exmoor House on Tuesday 8 January 2019 at 10.00am.", {"body": "Exmoor National Park Authority"}),
+                ("A meeting to be held at City Chambers, Glasgow at 13:30 on 23 June 2011.", {"location": "City Chambers, Glasgow"}),
                 ("At a meeting of the Liverpool City Region Combined Authority held in the Authority Chamber on Friday, 15th September, 2017", {}),
                 ("The New Hanover County Board of Commissioners met in Regular Session on March 11, 2013, at 4:00 p.m. in the Assembly Room", {"body": "New Hanover County Board of Commissioners"}),
             ),
@@ -224,6 +288,19 @@ MEETING = Ruler(
             examples=(("Held at Publow Memorial Hall at 19:45 on 21st March 2018", {"location": "Publow Memorial Hall"}),),
             counter=("Holding statement",),
             accept=lambda m, text: read_held(None, "", text[m.end() :], text) or None,
+        ),
+        Rule(
+            "minutes-dated",
+            """A minutes or agenda title naming the body, then the date, time and place with no
+            linking words: "Minutes of Crowton Parish Council Extraordinary Meeting 22/07/21 7pm Hare &
+            Hounds, Crowton", "Agenda of the Finance Committee 3 May 2022 7.30pm Village Hall".""",
+            re.compile(r"^(?:minutes|agenda)\s+(?:of|for)\s+(?:the\s+)?(?P<body>[A-Z][^\d]{2,120}?)\s+(?P<rest>\d.{4,160})$", _I),
+            examples=(
+                ("Minutes of Crowton Parish Council Extraordinary Meeting 22/07/21 7pm Hare & Hounds, Crowton", {"location": "Hare & Hounds, Crowton"}),
+                ("Agenda of the Finance Committee 3 May 2022 7.30pm Village Hall", {"body": "Finance Committee", "location": "Village Hall"}),
+            ),
+            counter=("Minutes of the last meeting 12 items",),
+            accept=_minutes_dated,
         ),
         Rule(
             "meeting-of",
@@ -280,28 +357,3 @@ MEETING = Ruler(
     ],
 )
 """Meeting header forms."""
-
-def _body_when(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
-    when = m.group("when")
-    if not find_dates(when):
-        return None
-    body = strip_body(m.group("body"))
-    out: dict[str, Any] = {"body": body, "when": re.sub(r"\s+page\s*\d+(?:\s+of\s+\d+)?\s*$", "", when, flags=_I)}
-    status = _STATUS.search(text)
-    if status is not None and status.group(1).lower() != "confirmed":
-        out["status"] = status.group(1).lower()
-    return out
-
-
-def _body_or_meeting(m: re.Match[str]) -> bool:
-    body = (m.group("body") or "").strip()
-    return not body or bool(_BODY_NOUN.search(body)) or len(body.split()) <= 8
-
-
-def _met_or_held(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
-    if m.group("met"):
-        body = m.group("body2")
-        if not _BODY_NOUN.search(body):
-            return None
-        return read_held(body, "", text[m.end("met") :], text)
-    return read_held(m.group("body"), text[: m.start("held")], text[m.end("held") :], text)

@@ -32,9 +32,10 @@ _NOT_AFTER_NUMBER = re.compile(
     _I,
 )
 """What cannot follow an item number: ordinals and times, counters, tallies, street names."""
-MAX_NUMBER = 999
-"""Plain item numbers run to a few hundred (running minute numbers); larger bare numbers
-are years, page counts or references."""
+MAX_NUMBER = 9999
+"""Running minute numbers reach the thousands; larger bare numbers are references."""
+YEARS = range(1900, 2100)
+"""Four-digit numbers in this range are years, not item numbers."""
 ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
 
 
@@ -82,7 +83,10 @@ def _after_ok(rest: str) -> bool:
 
 def _plain_number_ok(number: str) -> bool:
     digits = number.replace(".", "").replace(" ", "")
-    return not (digits.isdigit() and "." not in number.rstrip(".") and int(digits) > MAX_NUMBER)
+    if not digits.isdigit() or "." in number.rstrip("."):
+        return True
+    value = int(digits)
+    return value <= MAX_NUMBER and not (len(digits) == 4 and value in YEARS)
 
 
 def _numbered(system: str, *, title_next: bool = False) -> Any:
