@@ -252,8 +252,9 @@ def _page_header(lexed: Lexed, ctx: Context, mark: Callable[[int, str], None]) -
                 mark(i, "title")
                 body_start = tok.block + 1
                 break
+    numbered = min((c.block for c in lexed.candidates if c.scheme not in ("meeting-ref", "date-title")), default=HEADER_BLOCKS)
     for i, tok in enumerate(tokens):
-        if tok.block >= HEADER_BLOCKS or tok.kind is Kind.ITEM:
+        if tok.block >= min(HEADER_BLOCKS, numbered) or tok.kind is Kind.ITEM:
             break
         if tok.kind is not Kind.PAGE_KIND:
             continue

@@ -66,6 +66,7 @@ WEIGHTS: dict[str, float] = {
     "section:inline-sentence": 0.15,
     "vote:moved-by": 0.3,
     "vote:seconded-by": 0.25,
+    "vote:motion-movers": 0.3,
     "vote:result": 0.2,
     "vote:tally": 0.2,
     "vote:named-votes": 0.15,

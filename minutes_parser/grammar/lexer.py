@@ -179,7 +179,40 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
     return [tok(Kind.TEXT, None, text, data)]
 
 
-def _candidates(text: str, index: int, block: Block) -> list[Candidate]:
+_CLAUSE_OPENERS = frozenset({"that", "the", "and", "to", "whereas", "be", "it", "this", "a", "an", "in", "of"})
+"""Words that open a clause or a sentence written in capitals, never a heading."""
+CAPS_WORDS = 14
+"""An unnumbered upper-case heading is at most this many words."""
+
+
+def _caps_heading(text: str, index: int, block: Block, first: Token) -> Candidate | None:
+    """An unnumbered upper-case heading ("CONFIRMATION OF MINUTES", "APOLOGIES:"), or one running into
+    the minute on a flattened page ("DEPUTATION Mr Cameron Barnes addressed ...")."""
+    if first.kind not in (Kind.TEXT, Kind.PAGE_KIND) and not (first.kind is Kind.LABEL and not first.data.get("value")):
+        return None
+    title, rest = text.rstrip(" :-\u2013"), ""
+    if not mostly_upper(title, 0.9):
+        cut = _caps_prefix(text)
+        if cut is None:
+            return None
+        title, rest = cut
+    words = title.split()
+    if not 1 <= len(words) <= CAPS_WORDS or sum(ch.isalpha() for ch in title) < CAPS_TITLE_MIN or title[:1].isdigit():
+        return None
+    if words[0].lower() in _CLAUSE_OPENERS or SECTION.first(title) or VOTE.first(title):
+        return None
+    return Candidate(
+        block=index,
+        scheme="caps-heading",
+        number=None,
+        key=(),
+        title=title if not rest else f"{title} {rest}",
+        titleness=titleness(title),
+        data={"system": "caps"},
+    )
+
+
+def _candidates(text: str, index: int, block: Block, first: Token | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[str] = set()
     for rule, data in NUMBERING.all(text):
@@ -201,6 +234,10 @@ def _candidates(text: str, index: int, block: Block) -> list[Candidate]:
                 data={k: v for k, v in data.items() if k in ("body", "date", "system")},
             )
         )
+    if not out and first is not None:
+        caps = _caps_heading(text, index, block, first)
+        if caps is not None:
+            out.append(caps)
     return out
 
 
@@ -286,6 +323,7 @@ def lex(blocks: Sequence[Block]) -> Lexed:
             )
             continue
         text = block.text
-        tokens.extend(classify(text, index, block))
-        candidates.extend(_candidates(text, index, block))
+        found = classify(text, index, block)
+        tokens.extend(found)
+        candidates.extend(_candidates(text, index, block, found[0] if found else None))
     return Lexed(blocks=tuple(prepared), tokens=tuple(tokens), candidates=tuple(candidates), first_token=tuple(first))

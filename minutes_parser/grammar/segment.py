@@ -17,12 +17,13 @@ forms ("Meeting: date - body (Item N)", "date - title") are taken as they come.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
 
 from .lexer import Lexed, split_title
-from .text import titleness
+from .text import mostly_upper, titleness
 from .tokens import Candidate, Kind
 
 WINDOW = 80
@@ -56,6 +57,7 @@ _BASE = {
     "code-title": 0.7,
     "glued": 0.0,
     "letter-title": -0.2,
+    "caps-heading": 0.2,
 }
 """Prior quality of each numbering form, before its title is looked at."""
 
@@ -122,6 +124,24 @@ def _previous_text(lexed: Lexed, block: int) -> str:
     return ""
 
 
+_CONNECTIVE = re.compile(r"(?:\b(?:OR|AND|OF|BY|TO|THE|FOR|IN|ON|WITH|A|AN|or|and|of|by|to|the|for|in|on|with)|[,&\u2013-])$")
+WRAP_WORDS = 3
+"""An upper-case title this short, or ending with a connective, may continue on the next line."""
+
+
+def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
+    """An upper-case title a printed page wrapped onto the next line: "5. APOLOGIES" / "AND APPLICATIONS ..."."""
+    if not mostly_upper(title, 0.9) or not (len(title.split()) <= WRAP_WORDS or _CONNECTIVE.search(title)):
+        return title, None
+    j, text = _next_text(lexed, block)
+    if j is None or j != block + 1 or not mostly_upper(text, 0.8) or len(text.split()) > 16:
+        return title, None
+    tok = lexed.tokens[lexed.first_token[j]]
+    if tok.kind not in (Kind.TEXT, Kind.MEETING, Kind.PAGE_KIND) or any(c.block == j for c in lexed.candidates):
+        return title, None
+    return f"{title} {text}", j
+
+
 def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> tuple[float, str, str, int | None]:
     """A candidate's quality, its title, the text after the title, and the title's block."""
     title_block = None
@@ -136,6 +156,8 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> tuple[floa
         score = _BASE.get(c.scheme, 0.3) + (titleness(title) - 0.5) * 1.5 if title else _BASE.get(c.scheme, 0.3) - 1.0
     else:
         title, rest = split_title(c.title)
+        if title and not rest:
+            title, title_block = _wrapped(lexed, c.block, title)
         tness = titleness(title) if title else 0.2
         score = _BASE.get(c.scheme, 0.3) + (tness - 0.5) * 1.5
         if not title:
@@ -184,6 +206,26 @@ def _chain(
     return best[end], out
 
 
+CAPS_MIN = 2
+"""Unnumbered upper-case headings make an agenda only when there are at least this many."""
+HEADER_SCAN = 60
+"""The meeting's header (its name, date, attendance) sits in a page's first blocks."""
+
+
+def _header_end(lexed: Lexed) -> int:
+    """The last block of the page's header: the last line before the first headings that names the
+    meeting's date, place or attendance."""
+    end = -1
+    for tok in lexed.tokens:
+        if tok.block >= HEADER_SCAN:
+            break
+        if (tok.kind is Kind.MEETING and tok.rule != "body-line") or (
+            tok.kind is Kind.LABEL and tok.data.get("key") in ("date", "time", "venue", "present", "in_attendance", "committee")
+        ):
+            end = tok.block
+    return end
+
+
 def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bool) -> list[Start]:
     """The item starts of a page (see the module docstring)."""
     markup = [t for t in lexed.tokens if t.kind is Kind.ITEM]
@@ -218,6 +260,12 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
             score -= 0.5
         if score > best_score:
             best_score, best_chain = score, chain
+    if best_score < MIN_CHAIN:
+        # No numbering: upper-case headings after the meeting's header are the items.
+        after = _header_end(lexed)
+        group = [attrs.evolve(c, key=(n + 1,)) for n, c in enumerate(c for c in cands if c.data.get("system") == "caps" and c.block > after)]
+        if len(group) >= CAPS_MIN:
+            best_score, best_chain = _chain(group, lexed, numbered)
     if best_score < MIN_CHAIN:
         return []
     return [

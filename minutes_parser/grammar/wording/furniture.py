@@ -116,7 +116,7 @@ PAGE_KIND = Ruler(
         Rule(
             "meeting-list",
             "A list of meetings.",
-            re.compile(r"^(?:browse\s+)?meetings?(?:\s+list|\s+calendar)?$|^calendar$|^upcoming\s+meetings$", _I),
+            re.compile(r"^(?:browse\s+meetings?|meetings|meetings?\s+(?:list|calendar)|calendar|upcoming\s+meetings)$", _I),
             examples=("Browse meetings", "Meetings"),
             data={"page_kind": "meeting_list"},
         ),

@@ -31,7 +31,7 @@ _MEETING_OF = re.compile(
 )
 _KIND_WORDS = re.compile(r"\s+(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:meeting\s+)?(?:minutes|agenda)\s*$", _I)
 _LOC_END = re.compile(
-    r"\s+(?:on|ON|On)\s+(?=" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|starting|beginning)\b|\s+at\s+(?=\d)|\s+from\s+(?=\d)"
+    r"\s+(?:on|ON|On)\s+(?=" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|starting|beginning)\b|\s+at\s+(?=(?:" + _TIME_TEXT + r"))|\s+from\s+(?=\d)"
     r"|,?\s+(?=" + WEEKDAY + r"\b,?\s+\d)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|(?<!\bNo)(?<!\bSt)\.\s|\.$"
     r"|\s+(?:and\s+)?(?:via|by)\s+(?:zoom|teams|microsoft|video|webex|conference|audio)",
     _I,
@@ -101,7 +101,7 @@ def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, A
 _AT_IN = re.compile(
     r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?P<loc>(?:the\s+)?[A-Z0-9\u00c0-\u024f].{2,200}?)"
     r"(?=\s+(?:on|ON|On)\s+(?:" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|COMMENCING|starting)\b|,?\s+" + WEEKDAY + r"\b"
-    r"|\s+(?:at|AT)\s+\d|\s+(?:and\s+)?(?:via|by)\s|(?<!\bNo)(?<!\bSt)\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
+    r"|\s+(?:at|AT)\s+(?:" + _TIME_TEXT + r")|\s+(?:and\s+)?(?:via|by)\s|(?<!\bNo)(?<!\bSt)\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
     _I,
 )
 _AT_TIME = re.compile(r"(?:at|commencing\s+at|starting\s+at|from)\s+(?P<time>" + _TIME_TEXT + r")", _I)

@@ -158,6 +158,18 @@ VOTE = Ruler(
             accept=_moved,
         ),
         Rule(
+            "motion-movers",
+            """A motion with its mover and seconder in brackets: "Motion: (Byrne/Drury)",
+            "Moved (Cr Smith / Cr Jones)".""",
+            re.compile(
+                r"^(?:motion|moved|mover/seconder)\s*:?\s*\((?P<mover>[^/()]{2,40}?)\s*/\s*(?P<seconder>[^/()]{2,40}?)\)\s*",
+                _I,
+            ),
+            examples=(("Motion: (Byrne/Drury)", {"mover": "Byrne", "seconder": "Drury"}), ("Moved (Cr Smith / Cr Jones)", {"mover": "Cr Smith"})),
+            counter=("Motion to adopt the agenda",),
+            accept=lambda m, text: {"mover": m.group("mover").strip(), "seconder": m.group("seconder").strip(), "rest": text[m.end() :].strip()},
+        ),
+        Rule(
             "seconded-by",
             """Who seconded: "Seconded: Cr Alley", "SECONDED BY councillor jordan", "Second: Smith".""",
             re.compile(
