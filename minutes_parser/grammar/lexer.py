@@ -90,10 +90,13 @@ def _prepare(blocks: Sequence[Block]) -> list[Block]:
             continue
         text = block.text
         if "|" in text:
+            cell_end = _TRAILING_PIPE.search(text) is not None
             text = clean(_LEADING_PIPE.sub("", _TRAILING_PIPE.sub("", text)))
             if not text:
                 out.append(attrs.evolve(block, kind="noise", text=block.text))
                 continue
+            if cell_end:
+                block = attrs.evolve(block, meta={**block.meta, "cell_end": "1"})
         if not text and block.kind != "link":
             continue
         if len(text) >= LONG_LINE:

@@ -23,7 +23,7 @@ from .lexer import Lexed
 from .tokens import Kind, Token
 from .wording import MEETING
 from .wording.contacts import label_contacts
-from .wording.meetings import clean_location, strip_body
+from .wording.meetings import _BODY_NOUN, VENUE, clean_location, strip_body
 
 JOIN_LINES = 5
 """A meeting sentence broken over lines is read over at most this many lines."""
@@ -95,76 +95,64 @@ def read_meeting(
     contacts: list[Contact] = []
     attendance: list[Person] = []
     documents: list[DocLink] = []
-    label: tuple[str, list[tuple[int, Token]]] | None = None
+    labels: list[tuple[str, int, list[tuple[int, Token]]]] = []
+    """Labels whose values are still being read: (key, position, value tokens). A run of empty
+    labels ("Date:" "Time:" "Location:") takes the values that follow in order."""
 
     def flush() -> None:
-        nonlocal label
-        if label is None:
-            return
-        key, values = label
-        label = None
-        texts = [t.text for _, t in values if t.text not in ("-", "\u2013")]
-        if key == "venue" and texts:
-            loc = clean_location(", ".join(texts), sentence=False)
-            if loc and f.offer("location", RANK_LABEL, loc):
-                for i, _ in values:
-                    place(i, "meeting.location")
-        elif key in ("date", "time") and texts:
-            joined = " ".join(texts)
-            date = parse_date(joined, month_first=month_first)
-            if key == "date" and f.offer("date", RANK_LABEL, date):
-                f.offer("time", RANK_LABEL, find_time(joined))
-                for i, _ in values:
-                    place(i, "meeting.date")
-            elif key == "time" and f.offer("time", RANK_LABEL, find_time(joined)):
-                for i, _ in values:
-                    place(i, "meeting.time")
-        elif key == "committee" and texts:
-            if f.offer("body", RANK_LABEL, strip_body(texts[0])):
-                place(values[0][0], "meeting.body")
-        elif key in _ATTENDANCE:
-            for i, t in values:
-                people = _people(t.text, key.replace("_", " "), listed=t.block_kind == "li" or t.text[:1] in "-\u2022\u00b7")
-                if people:
-                    attendance.extend(people)
-                    place(i, f"meeting.attendance ({key.replace('_', ' ')})")
+        for key, _, values in labels:
+            _label_values(f, key, values, month_first, attendance, place)
+        labels.clear()
 
     used_join: set[int] = set()
     for pos, (i, tok) in enumerate(tokens):
         f.at = pos
         kind = tok.kind
-        if kind is Kind.NOISE or kind is Kind.PAGE_KIND:
+        if kind is Kind.NOISE:
+            if labels and tok.rule == "table-rule" and any(v for _, _, v in labels):
+                flush()  # a table's cell boundary ends a label's value
+            continue
+        if kind is Kind.PAGE_KIND:
+            if tok.rule == "meeting-minutes-title":
+                name = strip_body(tok.text)
+                if name and _BODY_NOUN.search(name) and f.offer("body", RANK_RUNNING, name):
+                    place(i, "meeting.body")
             continue
         if kind is Kind.DOCUMENT and tok.data.get("link"):
             documents.append(_link_doc(lexed, tok, url))
             place(i, "meeting.documents")
             continue
         if kind is Kind.LABEL:
-            flush()
             key = str(tok.data.get("key"))
             value = str(tok.data.get("value") or "")
             more = tuple(tok.data.get("more") or ())
+            if value or not labels or any(v for _, _, v in labels):
+                flush()
             if _apply_label(f, key, value, month_first, contacts, tok.line):
                 place(i, f"meeting.{key}")
             elif key in _ATTENDANCE or key in ("venue", "date", "time", "committee"):
                 place(i, f"meeting.{key}")
-                label = (key, [(i, attrs.evolve(tok, text=value))] if value else [])
+                labels.append((key, pos, [(i, attrs.evolve(tok, text=value))] if value else []))
             elif key in ("contact", "status"):
                 place(i, f"meeting.{key}")
             for extra_key, extra_value in more:
                 _apply_label(f, extra_key, extra_value, month_first, contacts, tok.line)
             continue
-        if label is not None and kind in (Kind.TEXT, Kind.MEETING, Kind.CONTACT):
-            key, values = label
+        if labels and kind in (Kind.TEXT, Kind.MEETING, Kind.CONTACT):
+            target = next((entry for entry in labels if not entry[2]), labels[-1])
+            key, _, values = target
             listed = tok.block_kind == "li" or tok.text[:1] in "-\u2022\u00b7"
+            taken = False
             if key in _ATTENDANCE and len(values) < LIST_LIMIT and (listed or _PEOPLE_LINE.match(tok.text) or not values):
+                taken = True
+            elif key == "venue" and len(values) < 6 and not _NOT_THIS.search(tok.text) and not find_date(tok.text) and not _PEOPLE_LINE.match(tok.text):
+                taken = True
+            elif key in ("date", "time", "committee") and not values:
+                taken = True
+            if taken:
                 values.append((i, tok))
-                continue
-            if key == "venue" and len(values) < 6 and not _NOT_THIS.search(tok.text) and not find_date(tok.text):
-                values.append((i, tok))
-                continue
-            if key in ("date", "time", "committee") and not values:
-                values.append((i, tok))
+                if key == "venue" and lexed.blocks[tok.block].meta.get("cell_end"):
+                    flush()
                 continue
             flush()
         if _NOT_THIS.search(tok.text):
@@ -179,12 +167,21 @@ def read_meeting(
         if kind is Kind.MEETING:
             _apply_meeting(f, tok, lexed, tokens, pos, month_first, place, i)
     flush()
-    if f.body is None and f.date_at >= 0:
-        # A body line just above (or below) the line that dated the meeting names it.
-        stacked = _stack_body(tokens, f.date_at)
-        if stacked is not None:
-            f.offer("body", RANK_STACK, stacked[1])
-            place(stacked[0], "meeting.body")
+    if f.date_at >= 0:
+        at = f.date_at
+        while at > 0 and tokens[at - 1][1].kind is Kind.LABEL and not tokens[at - 1][1].data.get("value"):
+            at -= 1  # a run of empty labels above the values
+        if f.body is None or f.body[0] >= RANK_STACK:
+            # A body line just above (or below) the line that dated the meeting names it.
+            stacked = _stack_body(tokens, at)
+            if stacked is not None and f.offer("body", RANK_STACK, stacked[1]):
+                place(stacked[0], "meeting.body")
+        if f.location is None:
+            venue = _stack_venue(tokens, f.date_at)
+            if venue is not None:
+                f.offer("location", RANK_STACK, venue[1])
+                for j in venue[0]:
+                    place(j, "meeting.location")
     if not any((f.body, f.date, f.time, f.location, f.status, contacts, attendance, documents)):
         return None
     return Meeting(
@@ -198,6 +195,64 @@ def read_meeting(
         documents=tuple(documents),
         attendance=tuple(attendance),
     )
+
+
+def _label_values(
+    f: _Fields,
+    key: str,
+    values: Sequence[tuple[int, Token]],
+    month_first: bool,
+    attendance: list[Person],
+    place: Callable[[int, str], None],
+) -> None:
+    """Apply a label whose value was read from the lines after it."""
+    texts = [t.text for _, t in values if t.text not in ("-", "\u2013")]
+    if key == "venue" and texts:
+        loc = clean_location(", ".join(texts), sentence=False)
+        if loc and f.offer("location", RANK_LABEL, loc):
+            for i, _ in values:
+                place(i, "meeting.location")
+    elif key in ("date", "time") and texts:
+        joined = " ".join(texts)
+        if key == "date":
+            if f.offer("date", RANK_LABEL, parse_date(joined, month_first=month_first or _month_named_first(joined))):
+                f.offer("time", RANK_LABEL, find_time(joined))
+                for i, _ in values:
+                    place(i, "meeting.date")
+        elif f.offer("time", RANK_LABEL, find_time(joined)):
+            for i, _ in values:
+                place(i, "meeting.time")
+    elif key == "committee" and texts:
+        if f.offer("body", RANK_LABEL, strip_body(texts[0])):
+            place(values[0][0], "meeting.body")
+    elif key in _ATTENDANCE:
+        for i, t in values:
+            people = _people(t.text, key.replace("_", " "), listed=t.block_kind == "li" or t.text[:1] in "-\u2022\u00b7")
+            if people:
+                attendance.extend(people)
+                place(i, f"meeting.attendance ({key.replace('_', ' ')})")
+
+
+def _stack_venue(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[int], str] | None:
+    """Venue lines just below the date (and time) lines of a stacked header."""
+    used: list[int] = []
+    parts: list[str] = []
+    for k in range(pos + 1, min(pos + 5, len(tokens))):
+        i, tok = tokens[k]
+        if tok.kind is Kind.NOISE:
+            continue
+        if tok.kind not in (Kind.TEXT, Kind.MEETING) or _NOT_THIS.search(tok.text):
+            break
+        if find_time(tok.text) and len(tok.text) <= 12 and not parts:
+            continue  # "10:00 AM" on its own line
+        if not VENUE.search(tok.text) or len(tok.text) > 120:
+            break
+        used.append(i)
+        parts.append(tok.text)
+    if not parts:
+        return None
+    loc = clean_location(", ".join(parts), sentence=False)
+    return (used, loc) if loc else None
 
 
 def _join(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[str, list[int]]:

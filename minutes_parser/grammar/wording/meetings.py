@@ -22,6 +22,11 @@ BODY_NOUNS = (
     r"|meeting|trustees|commissioners|group|partnership|conference|session|hearing|convention|vestry|court|senate|caucus"
 )
 """Words a body's name ends with or holds ("Planning Committee", "Board of Commissioners")."""
+VENUE = re.compile(
+    r"\b(?:chambers?|hall|room|centre|center|building|house|offices?|library|auditorium|pavilion|clubroom|club|civic|courthouse|hotel|church|school|institute|guildhall|headquarters|annex|annexe|lodge)\b",
+    re.IGNORECASE,
+)
+"""Words that name a meeting place ("Council Chambers", "Town Hall", "Committee Room 1")."""
 _BODY_NOUN = re.compile(r"\b(?:" + BODY_NOUNS + r")s?\b", _I)
 _STATUS = re.compile(r"\b(cancelled|canceled|postponed|adjourned|rescheduled|moved|draft|tentative|confirmed)\b", _I)
 _TIME_TEXT = r"\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.?\s?m\.?|hrs|hours|o[’']clock(?:\s+[ap]\.?m\.?)?)|\d{1,2}:\d{2}"
@@ -39,7 +44,7 @@ _LOC_END = re.compile(
 _VIRTUAL = re.compile(r"^(?:virtual|remote|online|on-line|zoom|microsoft\s+teams|teams|webex|via\b|by\s+zoom|video\s+conference)", _I)
 
 
-_GENERIC_BODY = re.compile(r"^(?:(?:an?|the)\s+)?(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|board)\s+)*meetings?(?:\s+held)?$", _I)
+_GENERIC_BODY = re.compile(r"^(?:(?:an?|the)\s+)?meetings?(?:\s+held)?$", _I)
 
 
 def strip_body(text: str) -> str:
