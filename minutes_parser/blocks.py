@@ -50,3 +50,5 @@ class Block:
     """The text before whitespace collapsing, when its spacing carries meaning."""
     meta: Mapping[str, str] = attrs.field(factory=dict)
     """Adapter hints: ``number``/``title`` of an item, ``size`` of a link, ``label``..."""
+    page: int | None = None
+    """1-based page of a paged source (PDF); ``line`` is then the line on that page."""

@@ -42,6 +42,7 @@ BUILTIN = {
     "cmis": "minutes_parser.adapters.cmis:CmisAdapter",
     "infocouncil": "minutes_parser.adapters.infocouncil:InfoCouncilAdapter",
     "generic": "minutes_parser.adapters.generic:GenericAdapter",
+    "pdf": "minutes_parser.adapters.pdf:PdfAdapter",
 }
 
 
