@@ -101,6 +101,9 @@ shortest column line up with another column's; otherwise its content order is
 scrambled (some report writers) and the columns are read one after the other."""
 ALIGNED_BASELINE = 0.2
 """Cells of one table row share a baseline to within a fifth of a line height."""
+GUTTER_INTRUSION = 0.25
+"""Share of a gutter's width a line may reach into from its side and still continue the
+region; a centred line that fills half the gutter does not."""
 MAX_DEPTH = 6
 """Nesting of columns inside columns considered; real pages use two levels at most."""
 
@@ -321,7 +324,23 @@ class _Seg:
 class _Row:
     """One printed line in reading order: one segment, or several cells of a table row."""
 
-    __slots__ = ("bold", "bottom", "cells", "column", "h", "hyphen", "line", "page", "raw", "right", "top", "x0", "x1")
+    __slots__ = (
+        "bold",
+        "bottom",
+        "cells",
+        "column",
+        "h",
+        "hyphen",
+        "line",
+        "mirror",
+        "page",
+        "raw",
+        "right",
+        "settled",
+        "top",
+        "x0",
+        "x1",
+    )
 
     def __init__(self, cells: list[_Seg], column: int) -> None:
         cells.sort(key=lambda s: s.x0)
@@ -340,6 +359,11 @@ class _Row:
         self.line = 0
         self.right = self.x1
         """The right margin of the row's column (set once the page is read)."""
+        self.settled = False
+        """Whether ``right`` is the column's measured margin (many lines end there) or the
+        column beside it; otherwise the document's margin or ``mirror`` is used."""
+        self.mirror = 0.0
+        """The page's text left margin mirrored on the right."""
         parts = [cells[0].raw]
         for prev, cell in itertools.pairwise(cells):
             wide = cell.x0 - prev.x1 >= CELL_GAP * min(prev.h, cell.h)
@@ -784,39 +808,63 @@ def _gutters(segs: list[_Seg], h: float) -> list[tuple[float, float]]:
 
 
 def _respects(gutters: list[tuple[float, float]], segs: list[_Seg], h: float) -> list[tuple[float, float]] | None:
-    """The gutters narrowed by ``segs`` when no segment cuts into one by more than a
-    fraction of a line height, else None: the band does not continue the region."""
-    slack = SPLIT_TOLERANCE * h
+    """The gutters narrowed by ``segs`` when no segment reaches far into one, else None
+    (the band does not continue the region). A line may reach a quarter of the way
+    into a gutter from its side (a longer name in a member list)."""
     out = []
     for left, right in gutters:
+        reach = max(SPLIT_TOLERANCE * h, GUTTER_INTRUSION * (right - left))
         for seg in segs:
-            if seg.x1 > left + slack and seg.x0 < right - slack:
+            if seg.x1 <= left or seg.x0 >= right:
+                continue
+            if seg.x0 < left and seg.x1 <= left + reach:
+                left = seg.x1
+            elif seg.x1 > right and seg.x0 >= right - reach:
+                right = seg.x0
+            else:
                 return None
-            if seg.x1 > left and seg.x0 < right:  # grazes the gutter's edge
-                left, right = (seg.x1, right) if seg.x0 < left else (left, seg.x0)
+        if right - left < CELL_GAP * h:
+            return None
         out.append((left, right))
     return out
 
 
 def _regions(bands: list[list[_Seg]]) -> Iterator[tuple[list[_Seg], list[tuple[float, float]]]]:
-    """Consecutive bands that keep a common empty gutter, with that gutter (none for plain text)."""
+    """Consecutive bands that keep a common empty gutter, with that gutter (none for plain text).
+
+    A band continues a region when no segment of it cuts into the region's
+    gutters and each of its segments follows the last line of its own column
+    closely: text that resumes under a short column after a gap (the first item
+    under a member list beside a taller title block) starts a new region.
+    """
     region: list[_Seg] = []
     gutters: list[tuple[float, float]] = []
-    floor = 0.0
+    floors: dict[int, float] = {}
     for band in bands:
         h = _median_h(band)
-        if region and gutters and band[0].top >= floor - REGION_GAP * h:
+        if region and gutters:
             kept = _respects(gutters, band, h)
             if kept is not None:
-                region.extend(band)
-                gutters = kept
-                floor = min(s.bottom for s in band)
-                continue
+                middles = [(left + right) / 2 for left, right in kept]
+                columns = [_column_of(seg, middles) for seg in band]
+                if all(
+                    floors.get(col, math.inf) - seg.top <= REGION_GAP * h
+                    for col, seg in zip(columns, band, strict=True)
+                ):
+                    region.extend(band)
+                    gutters = kept
+                    for col, seg in zip(columns, band, strict=True):
+                        floors[col] = min(floors.get(col, math.inf), seg.bottom)
+                    continue
         if region:
             yield region, gutters
         region = list(band)
         gutters = _gutters(band, h) if len(band) > 1 else []
-        floor = min(s.bottom for s in band)
+        middles = [(left + right) / 2 for left, right in gutters]
+        floors = {}
+        for seg in band:
+            col = _column_of(seg, middles)
+            floors[col] = min(floors.get(col, math.inf), seg.bottom)
     if region:
         yield region, gutters
 
@@ -844,9 +892,9 @@ def _number(order: tuple[list[_Row], dict[int, float]], page: int, left: float, 
     """Set each row's page and line, and its column's right margin.
 
     A column's margin is where its lines end (their 90th percentile) when a few
-    lines end there; a column whose lines all end short of it (an agenda of
-    one-line items) takes the page's left margin mirrored on the right, or the
-    start of the column beside it.
+    lines end there, or the start of the column beside it; a column whose lines
+    all end short of it (an agenda of one-line items, a title block) is settled
+    later by :func:`_settle_margins`.
     """
     rows, bounds = order
     ends: dict[int, list[float]] = {}
@@ -859,17 +907,30 @@ def _number(order: tuple[list[_Row], dict[int, float]], page: int, left: float, 
         if len(row.cells) == 1:
             ends.setdefault(row.column, []).append(row.x1)
             heights[row.column] = max(heights.get(row.column, 0.0), row.h)
-    margins = {}
+    mirrored = right - (min(starts.values(), default=left) - left)
+    margins: dict[int, tuple[float, bool]] = {}
     for column, values in ends.items():
         values.sort()
         margin = values[min(len(values) - 1, int(RIGHT_QUANTILE * len(values)))]
         near = sum(1 for value in values if value >= margin - WRAP_SLACK * heights[column])
-        if near < max(MARGIN_LINES, MARGIN_LINES_SHARE * len(values)):
-            margin = max(margin, right - (starts[column] - left))
-        margins[column] = margin
+        margins[column] = (margin, near >= max(MARGIN_LINES, MARGIN_LINES_SHARE * len(values)))
     for row in rows:
-        row.right = max(margins.get(row.column, row.x1), bounds.get(row.column, 0.0))
+        margin, settled = margins.get(row.column, (row.x1, False))
+        bound = bounds.get(row.column)
+        row.right = max(margin, bound or 0.0)
+        row.settled = settled or bound is not None
+        row.mirror = mirrored
     return rows
+
+
+def _settle_margins(rows: list[_Row]) -> None:
+    """Give columns without a measured margin the document's usual one (or the mirrored left margin)."""
+    settled = sorted(row.right for row in rows if row.settled and len(row.cells) == 1)
+    usual = settled[len(settled) // 2] if len(settled) >= MARGIN_LINES else None
+    for row in rows:
+        if not row.settled:
+            fallback = usual if usual is not None and usual > row.x0 else row.mirror
+            row.right = max(row.right, fallback)
 
 
 # ------------------------------------------------------------------------------ running headers
@@ -951,6 +1012,7 @@ def _paragraphs(pages: list[_Page]) -> list[PdfBlock]:
     rows = [row for page in pages for row in page.rows]
     if not rows:
         return []
+    _settle_margins(rows)
     body = _body_size(rows)
     usual = _usual_pitch(rows)
     pitch = PITCH_SLACK * usual if usual else LINE_PITCH
@@ -1023,7 +1085,7 @@ def _continues(group: list[_Row], prev: _Row, row: _Row, pitch: float) -> bool:
     elif row.page != prev.page + 1:
         return False
     text = row.cells[0].raw
-    if _LIST_MARKER.match(text):
+    if _LIST_MARKER.match(text) or _LABEL.match(text):
         return False
     # The left edge: under one of the previous line's cells, or a hanging or first-line indent.
     tolerance = EDGE_TOLERANCE * h
