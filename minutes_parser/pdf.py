@@ -49,7 +49,6 @@ import itertools
 import math
 import re
 import threading
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -92,6 +91,10 @@ SPLIT_TOLERANCE = 0.25
 ROW_OVERLAP = 0.5
 """Two segments are on one row when their vertical overlap is at least this share
 of the smaller one's height (a superscript footnote mark stays on its line)."""
+BLOCK_GAP = 0.25
+"""A blank strip this many line heights tall separates two blocks of text. Lines of a
+paragraph, and of a sidebar beside the agenda, nearly touch (their boxes run from the
+font's ascent to its descent); paragraphs and table rows are set further apart."""
 REGION_GAP = 2.5
 """Bands further apart than this many line heights never form one region: a
 table or a column pair is not continued across a wide blank space."""
@@ -99,8 +102,9 @@ TABLE_ALIGNED = 0.5
 """A region written row by row is a table when at least half the lines of its
 shortest column line up with another column's; otherwise its content order is
 scrambled (some report writers) and the columns are read one after the other."""
-ALIGNED_BASELINE = 0.2
-"""Cells of one table row share a baseline to within a fifth of a line height."""
+ALIGNED_BASELINE = 0.1
+"""Cells of one table row share a baseline to within a tenth of a line height; lines of
+text boxes side by side (a dense sidebar) fall that close only by chance."""
 GUTTER_INTRUSION = 0.25
 """Share of a gutter's width a line may reach into from its side and still continue the
 region; a centred line that fills half the gutter does not."""
@@ -180,6 +184,8 @@ BOLD_WEIGHT = 600
 """Font weights from this (semi-bold) up are bold; PDFium reports 400 for regular text."""
 MAX_WEIGHT = 1000
 """Weights above this are not weights (PDFium derives some from the font's stem width)."""
+NAME_BUFFER = 256
+"""Bytes for a font name; PDF names are at most 127 characters."""
 _FORCE_BOLD = 0x40000
 """PDF font descriptor flag 19, ForceBold."""
 
@@ -187,6 +193,8 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\ufffe\u0002]")
 # PDFium ends a hyphenated line with U+FFFE (older builds U+0002) in place of "-" and
 # joins the next line to it; both are taken as a line break after a hyphen.
 _SPACE_RUN = re.compile(r"\s+")
+_ALNUM = re.compile(r"[^\W_]")
+_LAST_ALNUM = re.compile(r"[^\W_][\W_]*$")
 _LIST_MARKER = re.compile(
     r"^(?:[\u00b7\u2022\u25aa\u25cf\u25e6\u2023\u2219\u2013\u2014\uf0b7\uf0a7\uf0d8*-]\s"
     r"|\((?:\d{1,2}|[A-Za-z]|[ivxlcIVXLC]{1,5})\)(?:\s|$)"
@@ -343,27 +351,33 @@ class _Row:
     )
 
     def __init__(self, cells: list[_Seg], column: int) -> None:
-        cells.sort(key=lambda s: s.x0)
-        self.cells = cells
         self.column = column
         """Which column (leaf of the reading-order cut) the row belongs to."""
-        self.x0 = cells[0].x0
-        self.x1 = max(c.x1 for c in cells)
-        self.top = max(c.top for c in cells)
-        self.bottom = min(c.bottom for c in cells)
-        main = max(cells, key=lambda c: len(c.raw))
-        self.h = main.h
-        self.bold = all(c.bold for c in cells)
-        self.hyphen = cells[-1].hyphen
         self.page = 0
         self.line = 0
-        self.right = self.x1
-        """The right margin of the row's column (set once the page is read)."""
         self.settled = False
         """Whether ``right`` is the column's measured margin (many lines end there) or the
         column beside it; otherwise the document's margin or ``mirror`` is used."""
         self.mirror = 0.0
         """The page's text left margin mirrored on the right."""
+        if len(cells) == 1:
+            cell = cells[0]
+            self.cells = cells
+            self.x0, self.x1, self.top, self.bottom, self.h = cell.x0, cell.x1, cell.top, cell.bottom, cell.h
+            self.bold, self.hyphen, self.raw = cell.bold, cell.hyphen, cell.raw
+            self.right = cell.x1
+            return
+        cells.sort(key=lambda s: s.x0)
+        self.cells = cells
+        self.x0 = cells[0].x0
+        self.x1 = max(c.x1 for c in cells)
+        self.top = max(c.top for c in cells)
+        self.bottom = min(c.bottom for c in cells)
+        self.h = max(cells, key=lambda c: len(c.raw)).h
+        self.bold = all(c.bold for c in cells)
+        self.hyphen = cells[-1].hyphen
+        self.right = self.x1
+        """The right margin of the row's column (set once the page is read)."""
         parts = [cells[0].raw]
         for prev, cell in itertools.pairwise(cells):
             wide = cell.x0 - prev.x1 >= CELL_GAP * min(prev.h, cell.h)
@@ -526,7 +540,8 @@ class _TextReader:
         self.right = ctypes.c_double()
         self.bottom = ctypes.c_double()
         self.flags = ctypes.c_int()
-        self.name = ctypes.create_string_buffer(256)
+        self.flags_ref = ctypes.byref(self.flags)
+        self.name = ctypes.create_string_buffer(NAME_BUFFER)
         self.bold_cache: dict[tuple[bytes, int], bool] = {}
 
     def _box(self, tp: Any, index: int) -> tuple[float, float, float, float]:
@@ -536,15 +551,14 @@ class _TextReader:
 
     def _bold(self, tp: Any, index: int) -> bool:
         c = self.c
-        size = c.FPDFText_GetFontInfo(tp, index, self.name, len(self.name), ctypes.byref(self.flags))
-        name = self.name.raw[: max(0, min(size, len(self.name)) - 1)]
-        key = (name, self.flags.value)
+        c.FPDFText_GetFontInfo(tp, index, self.name, NAME_BUFFER, self.flags_ref)
+        key = (self.name.value, self.flags.value)
         cached = self.bold_cache.get(key)
         if cached is None:
             weight = c.FPDFText_GetFontWeight(tp, index)
             cached = bool(
-                _BOLD_NAME.search(name.decode("latin-1"))
-                or self.flags.value & _FORCE_BOLD
+                _BOLD_NAME.search(key[0].decode("latin-1"))
+                or key[1] & _FORCE_BOLD
                 or BOLD_WEIGHT <= weight <= MAX_WEIGHT
             )
             self.bold_cache[key] = cached
@@ -602,24 +616,29 @@ class _TextReader:
         hyphen: bool,
     ) -> list[_Seg]:
         ia, ib = (units[a], units[b]) if units is not None else (a, b)
-        l0, r0, b0, t0 = self._box(tp, ia)
-        l1, r1, b1, t1 = self._box(tp, ib) if ib != ia else (l0, r0, b0, t0)
-        x0, x1 = min(l0, l1), max(r0, r1)
-        bottom, top = min(b0, b1), max(t0, t1)
-        h = max(t0 - b0, 0.1)
+        box, rect, ref = self.c.FPDFText_GetLooseCharBox, self.rect, self.rect_ref
+        box(tp, ia, ref)
+        x0, x1, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        h = max(top - bottom, 0.1)
+        if ib != ia:
+            box(tp, ib, ref)
+            x0, x1 = min(x0, rect.left), max(x1, rect.right)
+            bottom, top = min(bottom, rect.bottom), max(top, rect.top)
         # The style of the first letter or digit: a bullet's symbol font says nothing.
-        first = next((k for k, ch in enumerate(raw[:8]) if ch.isalnum()), 0)
+        found = _ALNUM.search(raw, 0, 8)
+        first = found.start() if found else 0
         bold = self._bold(tp, units[a + first] if units is not None else a + first)
-        last = next((k for k in range(len(raw) - 1, max(-1, len(raw) - 9), -1) if raw[k].isalnum()), first)
-        bold_end = bold if last == first else self._bold(tp, units[a + last] if units is not None else a + last)
         # The runs of text on this line, from the page's rectangles.
         lo = bisect.bisect_left(rects, (bottom,))
         hi = bisect.bisect_right(rects, (top, math.inf))
-        runs = sorted(
-            (r[1], r[2])
-            for r in rects[lo:hi]
-            if r[2] > x0 - 1 and r[1] < x1 + 1 and 2 * r[3] <= 1.5 * (top - bottom) + 1
-        )
+        tall = 0.75 * (top - bottom) + 0.5
+        runs = sorted((r[1], r[2]) for r in rects[lo:hi] if r[2] > x0 - 1 and r[1] < x1 + 1 and r[3] <= tall)
+        bold_end = bold
+        if len(runs) > 1:  # one run is one text object in one font; several may change style
+            found = _LAST_ALNUM.search(raw, max(0, len(raw) - 9))
+            last = found.start() if found else first
+            if last != first:
+                bold_end = self._bold(tp, units[a + last] if units is not None else a + last)
         gaps: list[tuple[float, float]] = []
         if len(runs) > 1:
             reach = runs[0][1]
@@ -720,26 +739,71 @@ def _order(segs: list[_Seg]) -> tuple[list[_Row], dict[int, float]]:
 def _order_into(
     segs: list[_Seg], out: list[_Row], depth: int, counter: list[int], bound: float | None, bounds: dict[int, float]
 ) -> None:
+    """Append ``segs`` to ``out`` as rows in reading order (an XY cut).
+
+    The segments are cut at blank horizontal strips into blocks; a block that an
+    empty vertical gutter runs through from top to bottom (a sidebar beside the
+    agenda, a member list beside the title) is split into columns or read as a
+    table. Inside a block without such a gutter, bands of lines that share a
+    gutter for a while are found the same way (:func:`_regions`).
+    """
     column = counter[0]
     counter[0] += 1
     if bound is not None:
         bounds[column] = bound
-    for region, gutters in _regions(_bands(segs)):
-        if not gutters or depth >= MAX_DEPTH:
-            out.extend(_rows(region, column))
-            continue
-        middles = [(left + right) / 2 for left, right in gutters]
-        rows = _rows(region, column)
-        if len(rows) == 1 or _read_by_rows(region, rows, middles):
-            out.extend(rows)
-            continue
-        columns: list[list[_Seg]] = [[] for _ in range(len(middles) + 1)]
-        for seg in region:
-            columns[_column_of(seg, middles)].append(seg)
-        for index, part in enumerate(columns):
-            if part:
-                right = gutters[index][1] if index < len(gutters) else bound
-                _order_into(part, out, depth + 1, counter, right, bounds)
+    for block, gutters in _regions(_blocks(segs)):
+        if len(block) == 1:
+            out.append(_Row(block, column))
+        elif gutters and depth < MAX_DEPTH:
+            _split(block, gutters, out, depth, counter, column, bound, bounds)
+        else:  # no gutter through the whole block: look for one through a few of its lines
+            for region, region_gutters in _regions(_bands(block)):
+                if len(region) == 1:
+                    out.append(_Row(region, column))
+                elif not region_gutters or depth >= MAX_DEPTH:
+                    out.extend(_rows(region, column))
+                else:
+                    _split(region, region_gutters, out, depth, counter, column, bound, bounds)
+
+
+def _split(
+    region: list[_Seg],
+    gutters: list[tuple[float, float]],
+    out: list[_Row],
+    depth: int,
+    counter: list[int],
+    column: int,
+    bound: float | None,
+    bounds: dict[int, float],
+) -> None:
+    """Read a region cut by gutters as a table (row by row) or as columns side by side."""
+    middles = [(left + right) / 2 for left, right in gutters]
+    rows = _rows(region, column)
+    if len(rows) == 1 or _read_by_rows(region, rows, middles):
+        out.extend(rows)
+        return
+    columns: list[list[_Seg]] = [[] for _ in range(len(middles) + 1)]
+    for seg in region:
+        columns[_column_of(seg, middles)].append(seg)
+    for index, part in enumerate(columns):
+        if part:
+            right = gutters[index][1] if index < len(gutters) else bound
+            _order_into(part, out, depth + 1, counter, right, bounds)
+
+
+def _blocks(segs: list[_Seg]) -> list[list[_Seg]]:
+    """Segments cut into blocks at blank horizontal strips at least ``BLOCK_GAP`` line heights tall, top first."""
+    ordered = sorted(segs, key=lambda s: (-s.top, s.x0))
+    blocks: list[list[_Seg]] = []
+    floor = math.inf
+    for seg in ordered:
+        if blocks and floor - seg.top < BLOCK_GAP * seg.h:
+            blocks[-1].append(seg)
+            floor = min(floor, seg.bottom)
+        else:
+            blocks.append([seg])
+            floor = seg.bottom
+    return blocks
 
 
 def _column_of(seg: _Seg, middles: list[float]) -> int:
@@ -829,40 +893,43 @@ def _respects(gutters: list[tuple[float, float]], segs: list[_Seg], h: float) ->
     return out
 
 
-def _regions(bands: list[list[_Seg]]) -> Iterator[tuple[list[_Seg], list[tuple[float, float]]]]:
-    """Consecutive bands that keep a common empty gutter, with that gutter (none for plain text).
+def _regions(units: list[list[_Seg]]) -> Iterator[tuple[list[_Seg], list[tuple[float, float]]]]:
+    """Consecutive blocks (or bands) that keep a common empty gutter, with that gutter
+    (none for plain text).
 
-    A band continues a region when no segment of it cuts into the region's
-    gutters and each of its segments follows the last line of its own column
-    closely: text that resumes under a short column after a gap (the first item
-    under a member list beside a taller title block) starts a new region.
+    A unit continues a region when no segment of it cuts into the region's
+    gutters, and when in one of its columns at least it follows that column's
+    last line closely: text that resumes under a short column after a gap (the
+    first item under a member list beside a taller title block, a footer under
+    both columns) starts a new region, while a sidebar running beside the
+    agenda keeps its region however far apart the agenda's own lines are.
     """
     region: list[_Seg] = []
     gutters: list[tuple[float, float]] = []
     floors: dict[int, float] = {}
-    for band in bands:
-        h = _median_h(band)
+    for unit in units:
+        h = _median_h(unit)
         if region and gutters:
-            kept = _respects(gutters, band, h)
+            kept = _respects(gutters, unit, h)
             if kept is not None:
                 middles = [(left + right) / 2 for left, right in kept]
-                columns = [_column_of(seg, middles) for seg in band]
-                if all(
-                    floors.get(col, math.inf) - seg.top <= REGION_GAP * h
-                    for col, seg in zip(columns, band, strict=True)
-                ):
-                    region.extend(band)
+                columns = [_column_of(seg, middles) for seg in unit]
+                tops: dict[int, float] = {}
+                for col, seg in zip(columns, unit, strict=True):
+                    tops[col] = max(tops.get(col, -math.inf), seg.top)
+                if any(col not in floors or floors[col] - top <= REGION_GAP * h for col, top in tops.items()):
+                    region.extend(unit)
                     gutters = kept
-                    for col, seg in zip(columns, band, strict=True):
+                    for col, seg in zip(columns, unit, strict=True):
                         floors[col] = min(floors.get(col, math.inf), seg.bottom)
                     continue
         if region:
             yield region, gutters
-        region = list(band)
-        gutters = _gutters(band, h) if len(band) > 1 else []
+        region = list(unit)
+        gutters = _gutters(unit, h) if len(unit) > 1 else []
         middles = [(left + right) / 2 for left, right in gutters]
         floors = {}
-        for seg in band:
+        for seg in unit:
             col = _column_of(seg, middles)
             floors[col] = min(floors.get(col, math.inf), seg.bottom)
     if region:
@@ -1003,8 +1070,7 @@ def _heading_like(text: str, row: _Row, body: float) -> bool:
     """Bold, larger than the body text, or a short line in capitals."""
     if row.bold or (body > 0 and row.h >= HEADING_SIZE * body):
         return True
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and len(text) <= CAPS_MAX_CHARS and not any(ch.islower() for ch in letters)
+    return len(text) <= CAPS_MAX_CHARS and text.isupper() and sum(ch.isalpha() for ch in text) >= 3
 
 
 # ------------------------------------------------------------------------------ paragraphs
@@ -1152,8 +1218,6 @@ def _block(rows: list[_Row], body: float, margin: float) -> PdfBlock:
     first = rows[0]
     raw, joined = _join(rows)
     text = clean(joined)
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
     bold = all(row.bold for row in rows)
     heading = (
         len(rows) <= HEADING_MAX_LINES
