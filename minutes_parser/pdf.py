@@ -574,7 +574,6 @@ class _TextReader:
         c.FPDFText_GetText(tp, 0, n, buffer)
         text = ctypes.string_at(buffer, 2 * n).decode("utf-16-le", errors="replace")
         units = _unit_map(text) if len(text) != n else None
-        rects = self._rects(tp)
         segs: list[_Seg] = []
         chars = 0
         pos = 0
@@ -590,20 +589,8 @@ class _TextReader:
             a = start + (len(line) - len(line.lstrip()))
             b = start + len(line.rstrip()) - 1
             raw = text[a : b + 1] + ("-" if hyphen else "")
-            segs.extend(self._line(tp, raw, a, b, units, rects, hyphen))
+            segs.extend(self._line(tp, raw, a, b, units, hyphen))
         return segs, chars
-
-    def _rects(self, tp: Any) -> list[tuple[float, float, float, float]]:
-        """Text rectangles as (centre y, left, right, half height), sorted by centre."""
-        c = self.c
-        count = c.FPDFText_CountRects(tp, 0, -1)
-        out = []
-        left, top, right, bottom = self.left, self.top, self.right, self.bottom
-        for k in range(count):
-            if c.FPDFText_GetRect(tp, k, left, top, right, bottom):
-                out.append(((top.value + bottom.value) / 2, left.value, right.value, (top.value - bottom.value) / 2))
-        out.sort()
-        return out
 
     def _line(
         self,
@@ -612,7 +599,6 @@ class _TextReader:
         a: int,
         b: int,
         units: list[int] | None,
-        rects: list[tuple[float, float, float, float]],
         hyphen: bool,
     ) -> list[_Seg]:
         ia, ib = (units[a], units[b]) if units is not None else (a, b)
@@ -628,13 +614,18 @@ class _TextReader:
         found = _ALNUM.search(raw, 0, 8)
         first = found.start() if found else 0
         bold = self._bold(tp, units[a + first] if units is not None else a + first)
-        # The runs of text on this line, from the page's rectangles.
-        lo = bisect.bisect_left(rects, (bottom,))
-        hi = bisect.bisect_right(rects, (top, math.inf))
-        tall = 0.75 * (top - bottom) + 0.5
-        runs = sorted((r[1], r[2]) for r in rects[lo:hi] if r[2] > x0 - 1 and r[1] < x1 + 1 and r[3] <= tall)
+        # The runs of text on this line: PDFium's rectangles over its characters, one per text object.
+        c = self.c
+        runs: list[tuple[float, float]] = []
         bold_end = bold
-        if len(runs) > 1:  # one run is one text object in one font; several may change style
+        count = c.FPDFText_CountRects(tp, ia, ib - ia + 1)
+        if count > 1:
+            get, cl, ct, cr, cb = c.FPDFText_GetRect, self.left, self.top, self.right, self.bottom
+            for k in range(count):
+                if get(tp, k, cl, ct, cr, cb):
+                    runs.append((cl.value, cr.value))
+            runs.sort()
+            # One run is one text object in one font; several may change style.
             found = _LAST_ALNUM.search(raw, max(0, len(raw) - 9))
             last = found.start() if found else first
             if last != first:
@@ -1165,9 +1156,13 @@ def _continues(group: list[_Row], prev: _Row, row: _Row, pitch: float) -> bool:
         if abs((row.x0 + row.x1) / 2 - centre) <= CENTRE_TOLERANCE * h:
             return True  # a centred title wrapping in its table column (Legistar agendas)
     target = prev.cells[-1].x0
+    word = _first_word(text)
+    width = max(SPACE_WIDTH + sum(CAPS_WIDTH if ch.isupper() else CHAR_WIDTH for ch in word) + WRAP_EXTRA, WRAP_SLACK)
     if under:
-        if under[-1] < len(prev.cells) - 1:
-            return True  # a table cell's text wraps within its column
+        index = under[-1]
+        if index < len(prev.cells) - 1:  # a table cell's text wraps before the next column
+            room = prev.cells[index + 1].x0 - CELL_GAP * h - prev.cells[index].x1
+            return room <= width * h
     elif len(group) > 1:
         return False
     else:
@@ -1182,9 +1177,7 @@ def _continues(group: list[_Row], prev: _Row, row: _Row, pitch: float) -> bool:
         ):
             return False
     # The previous line must have run to the margin: the next word would not have fitted.
-    word = _first_word(text)
-    width = SPACE_WIDTH + sum(CAPS_WIDTH if ch.isupper() else CHAR_WIDTH for ch in word)
-    return max(prev.right, prev.x1) - prev.x1 <= max(width + WRAP_EXTRA, WRAP_SLACK) * h
+    return max(prev.right, prev.x1) - prev.x1 <= width * h
 
 
 def _append(text: str, nxt: str) -> str:
