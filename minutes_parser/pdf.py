@@ -209,10 +209,12 @@ _LIST_MARKER = re.compile(
 _LABEL = re.compile(r"^[A-Z][A-Za-z]{0,20}(?: [A-Za-z]{1,20}){0,3}:\s")
 """A label the text hangs from: "Recommendation: Staff recommends ..." wraps under "Staff"."""
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-\u2013\u2014|]*(?:page|pg\.?|p\.)?\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-\u2013\u2014|]*$",
+    r"^[\-\u2013\u2014|]*\s*(?:(?:page|pg\.?|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*[\-\u2013\u2014|]*$",
     re.IGNORECASE,
 )
-_ROMAN_PAGE = re.compile(r"^[\s\-\u2013\u2014]*[ivxlc]{1,6}[\s\-\u2013\u2014]*$", re.IGNORECASE)
+"""A page number alone: "3", "Page 3", "3 of 7", "Page 3/7", "- 3 -" (dashes and spaces never overlap, so linear)."""
+_ROMAN_PAGE = re.compile(r"^[\-\u2013\u2014]*\s*[ivxlc]{1,6}\s*[\-\u2013\u2014]*$")
+"""A front-matter page number in lower-case roman numerals: "iii", "- iv -"."""
 _DIGIT_RUN = re.compile(r"\d+")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold", re.IGNORECASE)
 

@@ -9,13 +9,17 @@ word was hyphenated at the margin. The second half reads the real PDFs in
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import minutes_parser
 from minutes_parser import ParseError, cli
@@ -211,9 +215,14 @@ def build_minutes() -> Minutes:
     return Minutes(data=bytes(w.pdf.output()), pages=3, lines=w.lines, report_lines=report_lines)
 
 
+@functools.cache
+def _minutes() -> Minutes:
+    return build_minutes()
+
+
 @pytest.fixture(scope="module")
 def minutes() -> Minutes:
-    return build_minutes()
+    return _minutes()
 
 
 @pytest.fixture(scope="module")
@@ -432,6 +441,35 @@ def test_core_imports_without_pypdfium2() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "that the report be noted." in out
     assert INSTALL_HINT in out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cuts=st.lists(st.tuples(st.integers(min_value=0), st.binary(min_size=0, max_size=16)), min_size=1, max_size=4),
+)
+def test_mutated_pdf_gives_a_document_or_a_parse_error(cuts: list[tuple[int, bytes]]) -> None:
+    data = _minutes().data
+    for where, junk in cuts:
+        where %= len(data)
+        data = data[:where] + junk + data[where + len(junk) :]
+    try:
+        doc = minutes_parser.parse(data)
+    except ParseError as exc:
+        assert CLEAR_ERRORS.search(str(exc)), str(exc)
+    else:
+        assert isinstance(doc, minutes_parser.Document)
+
+
+@pytest.mark.parametrize(
+    "name", ["_LIST_MARKER", "_LABEL", "_PAGE_NUMBER", "_ROMAN_PAGE", "_LAST_ALNUM", "_ALNUM", "_BOLD_NAME"]
+)
+def test_layout_patterns_run_in_linear_time(name: str) -> None:
+    pattern = getattr(minutes_parser.pdf, name)
+    for text in ("- " * 10000 + "x", " " * 20000 + "x", "1." * 10000, "A" * 20000 + ":", "i" * 20000 + "!"):
+        start = time.perf_counter()
+        pattern.search(text)
+        pattern.match(text)
+        assert time.perf_counter() - start < 0.05, name
 
 
 # ------------------------------------------------------------------ real PDFs in ../shared
