@@ -26,6 +26,8 @@ from ..registry import BaseAdapter
 
 _HEAD_BLOCKS = 15
 """Blocks at the top of the first page that say what the document is."""
+_TITLE_CHARS = 60
+"""A block this short, or a heading, can be the document's title; longer ones are prose."""
 _NOTICE_PAGES = 2
 """Notices (cancelled, adjourned, closed meetings) run to a page or two; longer
 documents that mention a cancellation are agendas."""
@@ -33,10 +35,22 @@ _DATE_BLOCKS = 200
 """Blocks read for the date-order vote: the front of the document is enough."""
 
 _I = re.compile
-_NOTICE = _I(r"\b(?:cancel+(?:ed|ation)|notice\s+of\s+(?:adjournment|cancel|closed|special)|adjourned\s+meeting)", re.I)
-_MINUTES = _I(r"\bminutes\b|\bmeeting\s+report\b|\bsummary\s+of\b.{0,60}\bmeeting\b", re.I)
-_APPROVAL = _I(r"\b(?:approv\w*|adopt\w*|confirm\w*|previous)\b.{0,30}\bminutes\b", re.I)
-_AGENDA = _I(r"\bagenda\b", re.I)
+_NOTICE = _I(
+    r"\b(?:cancel+(?:ed|ation)|notice\s+of\s+(?:adjournment|cancel|closed|special)|adjourned\s+meeting|closed\s+meeting)",
+    re.I,
+)
+_MINUTES = _I(
+    r"^\W*(?:draft\s+|unapproved\s+|approved\s+|summary\s+)?minutes\b|\bmeeting\s+report\b"
+    r"|^\W*summary\s+of\b.{0,60}\bmeeting\b",
+    re.I,
+)
+"""A title saying the document (or the part of a pack that starts here) is minutes."""
+_APPROVAL = _I(
+    r"\b(?:approv\w*|adopt\w*|confirm\w*|previous)\b.{0,30}\bminutes\b|\bminutes\s+of\s+the\s+(?:previous|last)\b", re.I
+)
+"""An agenda item about minutes ("Approval of Minutes", "Minutes of the previous meeting")."""
+_AGENDA = _I(r"\bagenda\b|\bwill\s+be\s+held\b|\bsummons\b|\bnotice\s+of\s+meeting\b", re.I)
+"""A title or summons saying the document is an agenda."""
 _PRESENT = _I(r"^(?:present|members\s+present|in\s+attendance)\b", re.I)
 _US_DATE = _I(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b", re.I
@@ -93,7 +107,7 @@ def _kind(blocks: Sequence[PdfBlock]) -> str | None:
     if not head:
         return None
     last_page = blocks[-1].page
-    titles = [b.text for b in head if b.heading or len(b.text) <= 80]
+    titles = [b.text for b in head if b.heading or len(b.text) <= _TITLE_CHARS]
     if last_page <= _NOTICE_PAGES and any(_NOTICE.search(b.text) for b in head):
         return "notice"
     minutes = any(_MINUTES.search(t) and not _APPROVAL.search(t) for t in titles)
@@ -101,15 +115,14 @@ def _kind(blocks: Sequence[PdfBlock]) -> str | None:
     if minutes and not agenda:
         return "minutes"
     if agenda:
-        # An agenda pack: a later page opens with the previous meeting's minutes.
+        # An agenda pack: a later page opens with minutes, or with who was present.
         tops: dict[int, list[PdfBlock]] = {}
         for block in blocks:
             if block.page > head[0].page:
                 tops.setdefault(block.page, []).append(block)
         for top in tops.values():
-            first = top[:8]
-            if any(_MINUTES.search(b.text) and not _APPROVAL.search(b.text) for b in first[:3] if b.heading) or any(
-                _PRESENT.match(b.text) for b in first
+            if any(_MINUTES.search(b.text) and not _APPROVAL.search(b.text) for b in top[:3] if b.heading) or any(
+                _PRESENT.match(b.text) for b in top[:8]
             ):
                 return "agenda_pack"
         return "agenda"
