@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import minutes_parser
@@ -444,6 +444,7 @@ def test_core_imports_without_pypdfium2() -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(cuts=[(0, b"x")])  # found by the fuzzer: the header itself overwritten
 @given(
     cuts=st.lists(st.tuples(st.integers(min_value=0), st.binary(min_size=0, max_size=16)), min_size=1, max_size=4),
 )
@@ -454,6 +455,8 @@ def test_mutated_pdf_gives_a_document_or_a_parse_error(cuts: list[tuple[int, byt
         data = data[:where] + junk + data[where + len(junk) :]
     try:
         doc = minutes_parser.parse(data)
+    except minutes_parser.UnrecognizedPage:
+        assert not is_pdf(data)  # the mutation hit the "%PDF-" header: no longer a PDF
     except ParseError as exc:
         assert CLEAR_ERRORS.search(str(exc)), str(exc)
     else:
