@@ -10,6 +10,12 @@ MB, pages/s, MB/s, the time of a bare ``lxml.html.document_fromstring`` (or
 ``lxml.etree.fromstring`` for XML, ``json.loads`` for JSON) on the same bytes
 and the ratio, plus the share of content the grammar placed (coverage). Then
 the linear-cost check (a meeting page grown 10x and 100x) and the import time.
+
+PDFs (``../shared/raw2/pdf`` and ``../shared/corpus/pdf``, with the ``pdf``
+extra installed) get their own table: pages per second and the time of our
+full parse and of the layout pass alone against pypdfium2's bare text
+extraction of the same files (open, ``get_textpage().get_text_range()`` on
+every page, close).
 """
 
 from __future__ import annotations
@@ -32,6 +38,26 @@ sys.path.insert(0, str(ROOT))
 
 import minutes_parser  # noqa: E402
 from minutes_parser.decode import XML_PARSER  # noqa: E402
+from minutes_parser.pdf import extract, is_pdf  # noqa: E402
+
+
+def bare_pdf(data: bytes) -> int:
+    """pypdfium2's bare text extraction: open, every page's text, close. Returns the page count."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return 0
+    count = len(document)
+    for index in range(count):
+        page = document[index]
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    document.close()
+    return count
 
 
 def pages() -> list[Path]:
@@ -51,7 +77,9 @@ def pages() -> list[Path]:
 def bare_parse(data: bytes) -> None:
     """What a scraper would do at minimum: one lxml (or json) parse of the bytes."""
     head = data.lstrip()[:1]
-    if head in (b"{", b"["):
+    if is_pdf(data):
+        bare_pdf(data)
+    elif head in (b"{", b"["):
         json.loads(data)
     elif data.lstrip()[:5] == b"<?xml" and b"<html" not in data[:2000].lower():
         try:
@@ -118,7 +146,7 @@ def print_table(stats: dict[str, dict[str, float]]) -> None:
         )
         for key in ("pages", "bytes", "seconds", "bare"):
             total[key] += s[key]
-    html_adapters = [a for a in stats if a not in ("text", "legistar-api", "moderngov-xml", "(refused)")]
+    html_adapters = [a for a in stats if a not in ("text", "legistar-api", "moderngov-xml", "pdf", "(refused)")]
     h_sec = sum(stats[a]["seconds"] for a in html_adapters)
     h_bare = sum(stats[a]["bare"] for a in html_adapters)
     print(
@@ -130,6 +158,46 @@ def print_table(stats: dict[str, dict[str, float]]) -> None:
     if "text" in stats:
         t = stats["text"]
         print(f"text captures: {t['bytes'] / 1e6 / t['seconds']:.1f} MB/s (target >= 5 MB/s)")
+
+
+def pdf_files() -> list[Path]:
+    found: list[Path] = []
+    for folder in (SHARED / "raw2" / "pdf", SHARED / "corpus" / "pdf"):
+        if folder.is_dir():
+            found.extend(sorted(folder.glob("*.pdf")))
+    return found
+
+
+def _extract_quiet(data: bytes) -> None:
+    with contextlib.suppress(minutes_parser.ParseError):
+        extract(data)
+
+
+def pdf_table(repeat: int) -> None:
+    """PDF pages per second, and our parse against pypdfium2's bare text extraction."""
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:
+        print("\nPDF: pypdfium2 is not installed (pip install 'minutes-parser[pdf]'); skipped")
+        return
+    files = pdf_files()
+    if not files:
+        print("\nPDF: no PDFs in ../shared/raw2/pdf or ../shared/corpus/pdf; skipped")
+        return
+    pages = size = 0
+    bare = layout = full = 0.0
+    for path in files:
+        data = path.read_bytes()
+        pages += bare_pdf(data)
+        size += len(data)
+        bare += timed(lambda data=data: bare_pdf(data), repeat)
+        layout += timed(lambda data=data: _extract_quiet(data), repeat)
+        full += timed(lambda data=data: _parse_quiet(data), repeat)
+    print(f"\nPDF: {len(files)} files, {pages} pages, {size / 1e6:.1f} MB")
+    print(f"{'':24s} {'seconds':>8s} {'pages/s':>8s} {'x bare':>7s}")
+    for label, seconds in (("pypdfium2 bare text", bare), ("layout pass (extract)", layout), ("full parse", full)):
+        print(f"{label:24s} {seconds:8.3f} {pages / seconds:8.0f} {seconds / bare:7.2f}")
+    print(f"full parse / bare extraction = {full / bare:.2f}x (target <= 1.5x)")
 
 
 def linear_cost(repeat: int) -> None:
@@ -168,6 +236,7 @@ def main() -> int:
     args = ap.parse_args()
     repeat = 1 if args.quick else args.repeat
     print_table(run_pages(repeat))
+    pdf_table(repeat)
     linear_cost(repeat)
     import_time()
     return 0

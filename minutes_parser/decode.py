@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 
 from .errors import ParseError
+from .pdf import is_pdf
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -333,7 +334,11 @@ class Page:
     def __init__(self, data: bytes, url: str | None = None) -> None:
         self.data = data
         self.url = url
-        self.text, self.encoding, self.warnings = decode_bytes(data)
+        self.warnings: list[str]
+        if is_pdf(data):  # binary: the pdf adapter reads the bytes, decoding them as text is wasted work
+            self.text, self.encoding, self.warnings = "", "binary", []
+        else:
+            self.text, self.encoding, self.warnings = decode_bytes(data)
         self._html: Any = None
         self._xml: Any = None
         self._json: Any = None

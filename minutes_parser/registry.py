@@ -47,6 +47,7 @@ BUILTIN = {
     "cmis": "minutes_parser.adapters.cmis:CmisAdapter",
     "infocouncil": "minutes_parser.adapters.infocouncil:InfoCouncilAdapter",
     "generic": "minutes_parser.adapters.generic:GenericAdapter",
+    "pdf": "minutes_parser.adapters.pdf:PdfAdapter",
 }
 
 
