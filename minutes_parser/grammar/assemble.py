@@ -280,6 +280,8 @@ def _page_header(lexed: Lexed, ctx: Context, mark: Callable[[int, str], None]) -
             if tok.kind is Kind.NOISE:
                 continue
             text = tok.text
+            if any(c.block == tok.block and c.scheme in ("meeting-ref", "date-title") for c in lexed.candidates):
+                break
             if tok.kind in (Kind.TEXT, Kind.DOCUMENT, Kind.MEETING) and (
                 tok.block_kind == "heading" or (titleness(text) >= TITLE_LIKE and not text.endswith((".", ":")))
             ):

@@ -143,7 +143,7 @@ def _unglue(paras: list[Para]) -> list[Para]:
     out: list[Para] = []
     for para in paras:
         pieces = [para.text]
-        m = _INLINE_LABEL.match(para.text)
+        m = _INLINE_LABEL.match(para.text) if parse_label(para.text) is None else None
         if m is not None and parse_label(m.group("rest")) is not None:
             pieces = [m.group("stem"), m.group("rest")]
         for piece in pieces:

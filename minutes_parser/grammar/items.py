@@ -35,6 +35,7 @@ from .lexer import Lexed, classify, split_title
 from .segment import Start
 from .text import fold, reads_as_sentence, similar
 from .tokens import Kind, Token
+from .wording.actions import balanced
 from .wording.contacts import label_contacts
 from .wording.documents import split_doc_suffix
 
@@ -56,9 +57,14 @@ _NARRATIVE_LEAD = re.compile(
 """A lead-in that reports what someone said: the list after it is not a decision."""
 _DECISION_LEAD = re.compile(r"\b(?:resolved|agreed|decided|approved|recommended|that)\b", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^(?P<number>[\w./]{1,10}?)[.:]?\s+(?P<rest>\S.*)$")
-_NO_DECISION = re.compile(r"^(?:none|nil|n/a|none received|there were none\.?)\.?$", re.IGNORECASE)
+_NO_DECISION = re.compile(
+    r"^(?:none|nil|n/a|none received|there were none\.?|\([A-Z]{2,8}[\s\d/.-]{1,30}\))\.?$", re.IGNORECASE
+)
+"""Texts in a decision's place that decide nothing: "None.", a reference in brackets "(CAB 21/22 32680)"."""
 
 RESOLVING = frozenset({"resolutions", "decision", "motion"})
+_OWNER_LINE = re.compile(r"^\(?[A-Z][\w&,'’ ./-]{2,80}(?:\([^()]{2,40}\))?\)?$")
+"""A line naming an owner under "Action by:" ("(Head of Parking Services (M. Darby)")."""
 
 
 class _Section:
@@ -137,6 +143,7 @@ class ItemReader:
         self.declaration_count: int | None = None
         self.reference: str | None = None
         self.last_contact_label = False
+        self.action_open = False
         first, stop = token_range
         skip = self._header(start, page_title, first, stop)
         for index in range(first, stop):
@@ -193,8 +200,6 @@ class ItemReader:
                     lexed.tokens[nxt].kind in (Kind.TEXT, Kind.MEETING, Kind.DOCUMENT) and len(stripped.split()) <= 25 and not stripped.endswith(".")
                 ):
                     self.title = stripped or self.title
-                    if fmt:
-                        self.documents.append(DocLink(title=stripped, format=fmt, size_bytes=size))
                     for i in range(nxt, stop):
                         if lexed.tokens[i].block != lexed.tokens[nxt].block:
                             break
@@ -206,17 +211,11 @@ class ItemReader:
             self.date = parse_date(start.date or "") or self.date
             self.body = None
             return skip
-        title, fmt_doc = start.title, None
-        stripped, fmt, size = split_doc_suffix(title)
-        if fmt or stripped != title:
-            title = stripped
-            fmt_doc = DocLink(title=stripped, format=fmt, size_bytes=size)
-        self.title = title
-        if fmt_doc is not None:
-            self.documents.append(fmt_doc)
+        # A size printed after the title belongs to the item's own report: not a listed document.
+        self.title = split_doc_suffix(start.title)[0]
         if start.title_block is not None:
             for i in range(first, stop):
-                if lexed.tokens[i].block == start.title_block:
+                if start.block < lexed.tokens[i].block <= start.title_block:
                     skip.add(i)
                     self.place(i, "item.title")
         if start.rest:
@@ -260,8 +259,14 @@ class ItemReader:
             return
         if kind is Kind.ACTION:
             self._action(str(tok.data.get("owner", "")).strip(" ."), tok)
+            self.action_open = True
             place(index, "item.actions")
             return
+        if self.action_open and kind is Kind.TEXT and _OWNER_LINE.match(tok.text):
+            self._action(balanced(tok.text), tok)  # more owners listed under "Action by:"
+            place(index, "item.actions")
+            return
+        self.action_open = False
         if kind is Kind.CONTACT:
             if tok.rule == "paren-contact":
                 self.contacts.extend(

@@ -45,6 +45,11 @@ _SPLIT = re.compile(
 )
 _LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 """A numbered clause: a decision word inside it does not start a new decision."""
+_TITLE_TRAILER = re.compile(
+    r"(?:\s*\.{2,}\s*\d{0,4}|(?<=[A-Za-z)])\.\s+\d{1,4}|\s+page\s*\d{1,4}|\s+[-\u2013]|\s+\|)\s*$|(?:\s+\S*[~^\u00ae]\S*)+.*$", re.IGNORECASE
+)
+"""What follows a title on a contents line or an annotated copy: dot leaders and page numbers
+("REVIEW... 7", "MINUTES Page 2"), a dangling dash or cell border, and OCR debris ("~ ~('ay/")."""
 _TITLE_COLON = re.compile(r"^(?P<title>[^:.]{2,90}?)\s*:\s+(?P<rest>\S.*)$")
 _SENTENCE_WORD = re.compile(
     r"\b(?:was|were|is|are|has|had|have|will|would|be|been|noted|received|agreed|resolved|approved|reported|declared|welcomed|confirmed)\b"
@@ -278,7 +283,7 @@ def split_title(title: str) -> tuple[str, str]:
     "Apologies for absence: Apologies were received ..." → ("Apologies for absence", "Apologies ...");
     a sentence with no title ("There were no apologies.") → ("", the sentence).
     """
-    text = title.strip()
+    text = _TITLE_TRAILER.sub("", title.strip())
     if not text:
         return "", ""
     stripped, fmt, _ = split_doc_suffix(text)
@@ -300,8 +305,8 @@ def split_title(title: str) -> tuple[str, str]:
     cut = _caps_prefix(text)
     if cut is not None:
         return cut
-    if titleness(text) < 0.4 and _SENTENCE_WORD.search(text):
-        return "", text
+    if titleness(text) < 0.4 and (SECTION.first(text) or INLINE.first(text) or VOTE.first(text)):
+        return "", text  # "It was agreed that ...": the item's minute, not its title
     return text, ""
 
 

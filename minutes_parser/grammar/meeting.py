@@ -36,7 +36,7 @@ SENTENCE_RULES = frozenset({"minutes-held", "meeting-of-held", "held-at-on"})
 """Meeting rules that read a sentence, which may be broken over lines."""
 _TRIGGER = re.compile(r"\b(?:minutes\s+(?:of|from)|meeting\s+of|held\b|will\s+be\s+held|met\b)", re.IGNORECASE)
 _NOT_THIS = re.compile(
-    r"\b(?:uploaded|posted|published|publication|deadline|call-in|rearranged\s+from|moved\s+from|next\s+meeting|dear|printed|generated|created|modified|updated|downloaded|copyright)\b",
+    r"\b(?:uploaded|posted|published|publication|deadline|call-in|next\s+meeting|dear|printed|generated|created|modified|updated|downloaded|copyright)\b",
     re.IGNORECASE,
 )
 _ATTENDANCE = frozenset({"present", "apologies", "absent", "in_attendance"})

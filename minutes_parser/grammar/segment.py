@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import attrs
 
 from .lexer import Lexed, split_title
+from .wording.documents import split_doc_suffix
 from .text import mostly_upper, titleness
 from .tokens import Candidate, Kind
 
@@ -51,6 +52,7 @@ SENTENCE_PENALTY = 0.6
 
 _BASE = {
     "number-alone": 0.8,
+    "digits-alone": -0.3,
     "item-word": 1.2,
     "number-title": 0.6,
     "number-space-title": 0.2,
@@ -142,6 +144,26 @@ def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
     return f"{title} {text}", j
 
 
+TRAIL_LINES = 3
+"""A title broken over lines runs at most this many lines down to the line carrying its document size."""
+
+
+def _trailed(lexed: Lexed, block: int, title: str) -> tuple[str, int]:
+    """A title broken over lines that ends on the line printing its document's size
+    ("F/YR24/0468/O" / "Land South of ..." / "Erect up to 20 dwellings pdf icon PDF 4 MB")."""
+    if split_doc_suffix(title)[1] is not None:
+        return title, block
+    parts = [title]
+    for j in range(block + 1, min(block + 1 + TRAIL_LINES, len(lexed.blocks))):
+        tok = lexed.tokens[lexed.first_token[j]]
+        if tok.kind not in (Kind.TEXT, Kind.DOCUMENT, Kind.MEETING) or any(c.block == j for c in lexed.candidates if c.scheme != "caps-heading"):
+            break
+        parts.append(lexed.blocks[j].text)
+        if tok.kind is Kind.DOCUMENT:
+            return " ".join(parts), j
+    return title, block
+
+
 def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> tuple[float, str, str, int | None]:
     """A candidate's quality, its title, the text after the title, and the title's block."""
     title_block = None
@@ -151,8 +173,11 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> tuple[floa
             return -2.0, "", "", None  # two numbers in a row: a counter, not an item
         tok = lexed.tokens[lexed.first_token[title_block]] if title_block is not None else None
         if tok is not None and tok.kind in (Kind.LABEL, Kind.SECTION, Kind.VOTE):
-            return -1.0, "", "", None
+            # The title was lost: the number stands alone before the minute.
+            return _BASE.get(c.scheme, 0.3) - 1.0, "", "", None
         title, rest = split_title(title)
+        if title and not rest and title_block is not None:
+            title, title_block = _trailed(lexed, title_block, title)
         score = _BASE.get(c.scheme, 0.3) + (titleness(title) - 0.5) * 1.5 if title else _BASE.get(c.scheme, 0.3) - 1.0
     else:
         title, rest = split_title(c.title)
@@ -249,7 +274,7 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
             ]
     if single:
         return []
-    numbered = frozenset(c.block for c in cands if c.scheme == "number-alone")
+    numbered = frozenset(c.block for c in cands if c.scheme in ("number-alone", "digits-alone"))
     best_score, best_chain = 0.0, []
     for system in ("arabic", "code", "letter"):
         group = [c for c in cands if c.data.get("system") == system]

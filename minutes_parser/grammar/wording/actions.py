@@ -8,6 +8,16 @@ from ..ruler import Rule, Ruler
 
 _I = re.IGNORECASE
 
+def balanced(owner: str) -> str:
+    """An owner without a bracket left open or closed by the line around it: "(Head of Parking (M. Darby)"."""
+    owner = owner.strip(" .")
+    while owner.startswith("(") and owner.count("(") > owner.count(")"):
+        owner = owner[1:].strip()
+    while owner.endswith(")") and owner.count(")") > owner.count("("):
+        owner = owner[:-1].strip()
+    return owner
+
+
 ACTION = Ruler(
     "action",
     [
@@ -15,13 +25,16 @@ ACTION = Ruler(
             "action-line",
             """An action line: "ACTION: Strategic Director", "Action by: Clerk", "(ACTION: Chair)",
             "Actions: Democratic Services".""",
-            re.compile(r"^\(?ACTIONS?(?:\s+BY)?\s*(?::-|[:\-\u2013\u2014])\s*(?P<owner>[^\s)].{0,200}?)\)?\.?$", _I),
+            re.compile(r"^\(?ACTIONS?(?:\s+BY)?\s*(?::-|[:\-\u2013\u2014])\s*(?P<owner>[^\s)].{0,200}?)?\.?$", _I),
             examples=(
                 ("ACTION: Strategic Director Children’s Services", {"owner": "Strategic Director Children’s Services"}),
                 ("Action by: Clerk", {"owner": "Clerk"}),
                 ("(ACTION: Chair)", {"owner": "Chair"}),
+                ("Action by: CORPORATE DIRECTOR, PLACE (A. SUTCLIFFE)", {"owner": "CORPORATE DIRECTOR, PLACE (A. SUTCLIFFE)"}),
+                ("Action by:", {"owner": ""}),
             ),
             counter=("Action plan for the year", "Actions were discussed."),
+            accept=lambda m, text: {"owner": balanced(m.group("owner") or "")},
         ),
         Rule(
             "action-trailing",

@@ -242,6 +242,15 @@ NUMBERING = Ruler(
             accept=lambda m, text: _alone(m),
         ),
         Rule(
+            "digits-alone",
+            """Plain digits alone on a line, the title on the next line: "1" / "Closed Session". Page
+            numbers look the same, so only a sequence of such numbers with titles vouches for them.""",
+            re.compile(r"^(?P<n>\d{1,3})$"),
+            examples=(("1", {"number": "1"}), ("12", {"number": "12"})),
+            counter=("2020", "1.1"),
+            accept=lambda m, text: {"number": m.group("n"), "title": "", "title_next": True, "system": "arabic"},
+        ),
+        Rule(
             "number-title",
             """A number with a dot or bracket, then the title on the same line: "1. Welcome",
             "1) Chairman", "1.Calling of the Roll", "4.1. Adoption", "1.0 PRESENT", "19: Library Review".""",

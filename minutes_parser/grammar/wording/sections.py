@@ -23,7 +23,7 @@ _VOTE_NOTE = r"(?:\s*\((?:unanimously|by\s[^)]{1,60}|nem\.?\s*con\.?|[^)]{0,30}\
 """A vote note in brackets after the keyword: "(Unanimously)", "(by 7 votes to 2)"."""
 _MOVERS = r"(?:\s*\[[\w/ .-]{1,20}\])?(?:\s*\((?:cr\.?\s+|cllr\.?\s+|councillors?\s+)?[A-Z][\w.'’ -]{1,40}?(?:\s*/\s*|\s+and\s+)(?:cr\.?\s+|cllr\.?\s+|councillors?\s+)?[A-Z][\w.'’ -]{1,40}\))?"
 """A resolution number and the movers in brackets: "[37/22] (Cadwallader/Gordon)", "(Cr A / Cr B)"."""
-_BODY = r"(?:(?:the\s+)?(?:[A-Z][\w&'’-]{0,25}\s+){0,5}?(?:committee|sub-committee|cabinet|council|board|panel|executive|forum|members|group|authority|assembly|commission|mayor|leader|meeting|trustees|house))"
+_BODY = r"(?:(?!that\b)(?:the\s+)?(?:[A-Z][\w&'’-]{0,25}\s+){0,5}?(?:committee|sub-committee|cabinet|council|board|panel|executive|forum|members|group|authority|assembly|commission|mayor|leader|meeting|trustees|house))"
 """The deciding body before a verb ("The Planning Committee", "Council", "Cabinet")."""
 
 
