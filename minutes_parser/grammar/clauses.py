@@ -153,6 +153,17 @@ def _unglue(paras: list[Para]) -> list[Para]:
     return out
 
 
+STEM_MAX = 80
+"""A lead-in that numbered clauses complete is short ("That Cabinet:", "RESOLVED that:"); a longer
+sentence ending in a colon is a clause of its own that lists what it covers."""
+_SUBJUNCTIVE = re.compile(r"\bbe\s+\w+", re.IGNORECASE)
+
+
+def _takes_list(text: str) -> bool:
+    """A complete clause that ends by introducing a list ("THAT a meeting be held ... to consider the following:")."""
+    return len(text) > STEM_MAX and text.rstrip().endswith(":") and _SUBJUNCTIVE.search(text) is not None
+
+
 def split_clauses(paras: list[Para]) -> list[Clause]:
     """Turn a section's paragraphs into clauses (see the module docstring)."""
     paras = _unglue(paras)
@@ -173,6 +184,15 @@ def split_clauses(paras: list[Para]) -> list[Clause]:
             if lab is not None and not lab.rest:
                 pending_label = lab
                 continue
+        if lab is not None and not top and stems and _takes_list(stems[-1].text):
+            # "THAT a closed meeting be held ... to consider the following:" then "1. ...": the list is part of the clause.
+            last = stems.pop()
+            top.append(_Open(None, f"{last.text} {text}", last.line, last.page))
+            top_style = "list"
+            continue
+        if lab is not None and top_style == "list":
+            top[-1].text = f"{top[-1].text} {text}"
+            continue
         if lab is not None:
             if top_style is None or lab.style == top_style:
                 top_style = lab.style

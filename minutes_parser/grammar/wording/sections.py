@@ -23,7 +23,7 @@ _VOTE_NOTE = r"(?:\s*\((?:unanimously|by\s[^)]{1,60}|nem\.?\s*con\.?|[^)]{0,30}\
 """A vote note in brackets after the keyword: "(Unanimously)", "(by 7 votes to 2)"."""
 _MOVERS = r"(?:\s*\[[\w/ .-]{1,20}\])?(?:\s*\((?:cr\.?\s+|cllr\.?\s+|councillors?\s+)?[A-Z][\w.'’ -]{1,40}?(?:\s*/\s*|\s+and\s+)(?:cr\.?\s+|cllr\.?\s+|councillors?\s+)?[A-Z][\w.'’ -]{1,40}\))?"
 """A resolution number and the movers in brackets: "[37/22] (Cadwallader/Gordon)", "(Cr A / Cr B)"."""
-_BODY = r"(?:(?!that\b)(?:the\s+)?(?:[A-Z][\w&'’-]{0,25}\s+){0,5}?(?:committee|sub-committee|cabinet|council|board|panel|executive|forum|members|group|authority|assembly|commission|mayor|leader|meeting|trustees|house))"
+_BODY = r"(?:(?!that\b)(?:the\s+)?(?:[A-Z][\w&'’-]{0,25}\s+){0,5}?(?:committee|sub-committee|cabinet|council|board|panel|executive|forum|group|authority|assembly|commission|mayor|leader|meeting|trustees|house))"
 """The deciding body before a verb ("The Planning Committee", "Council", "Cabinet")."""
 
 
@@ -43,6 +43,8 @@ _CLAUSE_START = re.compile(
     r"^(?:that\b|to\b|\(?[0-9a-zA-Z]{1,4}[.):]\s|\([0-9a-zA-Z]{1,4}\)|[A-Z\"“'‘(\[])", re.IGNORECASE
 )
 """What a clause begins with: "that", "to", a label, a capital or a quote."""
+_CLAUSE_START_STRICT = re.compile(r"^(?:that\b|\(?[0-9a-zA-Z]{1,4}[.)]\s|\([0-9a-zA-Z]{1,4}\))", re.IGNORECASE)
+"""A clause's own start (a label or "That"): a sentence opening so is a clause, not a lead-in."""
 
 
 SECTION = Ruler(
@@ -173,10 +175,14 @@ SECTION = Ruler(
                 ("Having considered a report, the Mayor agreed that:", {"rest": ""}),
                 ("Cabinet resolved to:", {"rest": ""}),
             ),
-            counter=("The report recommended:-", "The following agenda items were agreed for the next meeting"),
+            counter=(
+                "The report recommended:-",
+                "The following agenda items were agreed for the next meeting",
+                "(2) That the proposed format of the report be agreed as follows:",
+            ),
             data={"section": "resolutions"},
             search=True,
-            accept=lambda m, text: {"rest": "", "lead": text[: m.start()].strip()},
+            accept=lambda m, text: None if _CLAUSE_START_STRICT.match(text) else {"rest": "", "lead": text[: m.start()].strip()},
         ),
         Rule(
             "decision",
@@ -385,14 +391,14 @@ INLINE = Ruler(
             """A decision sentence after a sentence end in mixed case: "... Chandler. Resolved that
             these Councillors ...", "... noted. It was agreed that ...".""",
             re.compile(
-                r"(?<=[.;!?)])\s+(?:[Ii]t\s+was\s+(?:therefore\s+|further\s+|unanimously\s+)?)?(?:Resolved|Agreed|resolved|agreed)"
+                r"(?<=[.;!?)])\s+(?:Resolved|Agreed)"
                 r"(?:\s*(?::-|[:\-\u2013\u2014])\s*|\s+(?=(?:that|to)\b))"
             ),
             examples=(
                 ("Apologies were received. Resolved that these be accepted.", {}),
-                ("The report was discussed. It was agreed that a letter be sent.", {}),
+                ("The report was discussed. Agreed – that a letter be sent.", {}),
             ),
-            counter=("The issue was resolved by officers.", "It was not agreed."),
+            counter=("The issue was resolved by officers.", "It was not agreed.", "Members discussed it. It was agreed that it was appropriate."),
             search=True,
             data={"section": "resolutions"},
         ),
