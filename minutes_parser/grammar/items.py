@@ -56,6 +56,8 @@ _NARRATIVE_LEAD = re.compile(
 )
 """A lead-in that reports what someone said: the list after it is not a decision."""
 _DECISION_LEAD = re.compile(r"\b(?:resolved|agreed|decided|approved|recommended|that)\b", re.IGNORECASE)
+_BE_DONE = re.compile(r"\b(?:be|is|are)\s+(?:\w+ed|given|taken|made|held|brought|undertaken|noted|approved|agreed|received|adopted)\b", re.IGNORECASE)
+"""A decision's subjunctive ("be noted", "be approved"): what a "That ..." paragraph decides."""
 _NUMBER_PREFIX = re.compile(r"^(?P<number>[\w./]{1,10}?)[.:]?\s+(?P<rest>\S.*)$")
 _NO_DECISION = re.compile(
     r"^(?:none|nil|n/a|none received|there were none\.?|\([A-Z]{2,8}[\s\d/.-]{1,30}\))\.?$", re.IGNORECASE
@@ -477,9 +479,11 @@ class ItemReader:
         if (
             block is not None
             and block.gap >= LOST_HEADING_GAP
-            and current.kind not in RESOLVING | {"recommendations"}
-            and (_CLAUSE_LIKE.match(text) or text[:1].islower())
+            and (current.kind not in RESOLVING | {"recommendations"} or (current.kind == "motion" and self.vote))
+            and (_CLAUSE_LIKE.match(text) or text[:1].islower() or current.kind == "motion")
         ):
+            if current.kind == "motion":
+                self._close_vote()
             current = self._open("resolutions", explicit=False)
         elif current.kind in ("resolutions", "recommendations") and current.paras and not self._fits(current, text, tok):
             current = self._open("minutes", explicit=False)
@@ -559,7 +563,7 @@ class ItemReader:
         recs, resolutions = rec_set.clauses, res_set.clauses
         if not resolutions and not has_resolved:
             resolutions = self._infinitive_decisions()
-        if not resolutions and not has_resolved and self.kind in ("issue_decisions", "decision"):
+        if not resolutions and not has_resolved and self.kind in ("issue_decisions", "decision", "issue_history"):
             resolutions = self._fallback()
         body, date = self.body, self.date
         if self.kind == "decision" or self.maker or self.decided or self.decided_at != (None, None):
@@ -601,7 +605,7 @@ class ItemReader:
 
     def _fallback(self) -> list[Clause]:
         """A decision page whose heading was lost: a run of clauses after a decision lead-in, or "That ..." paragraphs."""
-        paras = [p for s in self.sections if s.kind in ("summary", "minutes", "decision", "meta") for p in s.paras]
+        paras = [p for s in self.sections if s.kind in ("summary", "minutes", "decision", "meta", "documents") for p in s.paras]
         if not paras:
             return []
         for index, para in enumerate(paras):
@@ -615,7 +619,7 @@ class ItemReader:
                 begin = index - 1 if index and STEM_END.search(lead) else index
                 return split_clauses(paras[begin:])
             break
-        thats = [p for p in paras if p.text[:5].lower() == "that " and not reads_as_sentence(p.text)]
+        thats = [p for p in paras if p.text[:5].lower() == "that " and _BE_DONE.search(p.text) and not reads_as_sentence(p.text)]
         if thats:
             return split_clauses(thats)
         return []

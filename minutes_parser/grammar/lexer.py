@@ -135,8 +135,8 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
         rule, data = found
         rest = str(data.pop("rest", "") or "")
         out = [tok(Kind.VOTE, rule.name, text[: len(text) - len(rest)].strip() if rest else text, data)]
+        rest = re.sub(r"^(?:and|&)(?:\s+|$)", "", rest)
         if rest and depth < 3:
-            rest = re.sub(r"^(?:and|&)\s+", "", rest)
             out.extend(classify(rest, index, block, depth + 1))
         return out
     found = SECTION.first(text, low)

@@ -27,7 +27,7 @@ LABELS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("decided_at", "The meeting that took a decision.", (r"decided\s+at\s+meeting",), ("Decided at meeting: 18/04/2017 - Cabinet",)),
     ("effective", "When a decision takes effect.", (r"effective\s+from", r"decision\s+to\s+take\s+effect(?:\s+at\s+end\s+of)?"), ("Effective from: 26/04/2017",)),
     ("author", "Who wrote the report.", (r"report\s+author", r"lead\s+officer", r"author"), ("Report author: Mike Neville",)),
-    ("contact", "An officer to contact.", (r"contact(?:\s+officer|\s+details|\s+person)?", r"enquiries\s+to", r"please\s+ask\s+for"), ("Contact: Jane Smith, 01234 567890", "Contact Officer :-Colin Sweeney")),
+    ("contact", "An officer to contact.", (r"contact(?:\s+officer|\s+details|\s+person)?", r"enquiries\s+to", r"please\s+ask\s+for", r"officer"), ("Contact: Jane Smith, 01234 567890", "Contact Officer :-Colin Sweeney")),
     ("wards", "Wards affected.", (r"wards?\s+affected", r"ward\(s\)\s+affected"), ("Wards affected: (All Wards);",)),
     ("meta", "Forward-plan and record fields that are neither meeting nor decision text.", (r"decision\s+type", r"reason\s+key", r"open/exempt", r"decision\s+due", r"lead\s+(?:member|director)", r"department", r"comment", r"category", r"cabinet\s+member", r"portfolio(?:\s+holder)?", r"meeting\s*#", r"mtg\s+no", r"consultation\s+with\s+ward\s+members?", r"applicant", r"agent", r"related\s+meeting"), ("Decision type: Key", "Lead director: Damien Wilson", "Meeting #:")),
     ("reference", "A file or matter reference.", (r"reference\s+(?:number|no\.?)", r"file\s*(?:#|no\.?|number)", r"decision\s+no\.?", r"matter\s+no\.?"), ("Reference Number :-2367", "File #: 21-0456")),
