@@ -130,10 +130,10 @@ def read_meeting(
                 flush()
             if _apply_label(f, key, value, month_first, contacts, tok.line):
                 place(i, f"meeting.{key}")
-            elif key in _ATTENDANCE or key in ("venue", "date", "time", "committee"):
+            elif key in _ATTENDANCE or key in ("venue", "date", "time", "committee", "status"):
                 place(i, f"meeting.{key}")
                 labels.append((key, pos, [(i, attrs.evolve(tok, text=value))] if value else []))
-            elif key in ("contact", "status"):
+            elif key == "contact":
                 place(i, f"meeting.{key}")
             for extra_key, extra_value in more:
                 _apply_label(f, extra_key, extra_value, month_first, contacts, tok.line)
@@ -147,7 +147,7 @@ def read_meeting(
                 taken = True
             elif key == "venue" and len(values) < 6 and not _NOT_THIS.search(tok.text) and not find_date(tok.text) and not _PEOPLE_LINE.match(tok.text):
                 taken = True
-            elif key in ("date", "time", "committee") and not values:
+            elif key in ("date", "time", "committee", "status") and not values:
                 taken = True
             if taken:
                 values.append((i, tok))
@@ -225,6 +225,9 @@ def _label_values(
     elif key == "committee" and texts:
         if f.offer("body", RANK_LABEL, strip_body(texts[0])):
             place(values[0][0], "meeting.body")
+    elif key == "status" and texts:
+        if f.offer("status", RANK_LABEL, texts[0].lower()):
+            place(values[0][0], "meeting.status")
     elif key in _ATTENDANCE:
         for i, t in values:
             people = _people(t.text, key.replace("_", " "), listed=t.block_kind == "li" or t.text[:1] in "-\u2022\u00b7")

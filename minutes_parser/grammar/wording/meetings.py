@@ -41,7 +41,6 @@ _LOC_END = re.compile(
     r"|\s+(?:and\s+)?(?:via|by)\s+(?:zoom|teams|microsoft|video|webex|conference|audio)",
     _I,
 )
-_VIRTUAL = re.compile(r"^(?:virtual|remote|online|on-line|zoom|microsoft\s+teams|teams|webex|via\b|by\s+zoom|video\s+conference)", _I)
 
 
 _GENERIC_BODY = re.compile(r"^(?:(?:an?|the)\s+)?meetings?(?:\s+held)?$", _I)
@@ -70,7 +69,7 @@ def clean_location(text: str, *, sentence: bool = True) -> str | None:
         text = text[: m.start()]
     text = _LEADING_THE.sub("", text.strip(" ,.;:|-\u2013"))
     text = text.strip(" ,.;:|")
-    if not text or _VIRTUAL.match(text) or len(text) > 200:
+    if not text or len(text) > 200:
         return None
     return text
 
