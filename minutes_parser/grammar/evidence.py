@@ -94,6 +94,7 @@ WEIGHTS: dict[str, float] = {
     "meeting:meeting-of-held": 0.35,
     "meeting:body-dash-date": 0.35,
     "meeting:agenda-for": 0.35,
+    "meeting:date-dash-body": 0.2,
     "meeting:held-at-on": 0.25,
     "meeting:minutes-dated": 0.3,
     "meeting:meeting-of": 0.2,

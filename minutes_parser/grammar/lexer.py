@@ -42,11 +42,14 @@ _SPLIT = re.compile(
     r"|(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that)\b"
     r"|[A-Z][A-Z&'\u2019-]{2,}(?:\s+(?:[A-Z&][A-Z&'\u2019-]*|OF|AND|TO|FOR|THE|IN|ON)){1,10}\s+(?=[A-Z][a-z]))"
     r"|\s+(?=(?i:present|in\s+attendance|apologies|members\s+present|officers\s+present|staff\s+present|also\s+present)\s*:)"
+    r"|\s+(?=(?:MOVED|SECONDED|PROPOSED)\s*:)"
+    r"|(?:(?<=\bPage\s\d)|(?<=\bPage\s\d\d)|(?<=\bPage\d)|(?<=\bPage\d\d))\s+(?=\d)"
 )
 _LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 """A numbered clause: a decision word inside it does not start a new decision."""
 _TITLE_TRAILER = re.compile(
-    r"(?:\s*\.{2,}\s*\d{0,4}|(?<=[A-Za-z)])\.\s+\d{1,4}|\s+page\s*\d{1,4}|\s+[-\u2013]|\s+\|)\s*$|(?:\s+\S*[~^\u00ae]\S*)+.*$", re.IGNORECASE
+    r"(?:\s*\.{2,}\s*\d{0,4}|(?<=[A-Za-z)])\.\s+\d{1,4}|\s+page\s*\d{1,4}|\s+[-\u2013]|\s+\||(?<=[A-Z])\s+\d{1,3}/\d{1,3}(?:-\d{1,3})?)\s*$|(?:\s+\S*[~^\u00ae]\S*)+.*$",
+    re.IGNORECASE
 )
 """What follows a title on a contents line or an annotated copy: dot leaders and page numbers
 ("REVIEW... 7", "MINUTES Page 2"), a dangling dash or cell border, and OCR debris ("~ ~('ay/")."""

@@ -32,6 +32,7 @@ BODY_GAP = 3
 LIST_LIMIT = 200
 """An attendance list longer than this is not a list of names."""
 
+_URL = re.compile(r"\s*(?:https?://|www\.)\S+")
 SENTENCE_RULES = frozenset({"minutes-held", "meeting-of-held", "held-at-on"})
 """Meeting rules that read a sentence, which may be broken over lines."""
 _TRIGGER = re.compile(r"\b(?:minutes\s+(?:of|from)|meeting\s+of|held\b|will\s+be\s+held|met\b)", re.IGNORECASE)
@@ -145,7 +146,14 @@ def read_meeting(
             taken = False
             if key in _ATTENDANCE and len(values) < LIST_LIMIT and (listed or _PEOPLE_LINE.match(tok.text) or not values):
                 taken = True
-            elif key == "venue" and len(values) < 6 and not _NOT_THIS.search(tok.text) and not find_date(tok.text) and not _PEOPLE_LINE.match(tok.text):
+            elif (
+                key == "venue"
+                and len(values) < 6
+                and ":" not in tok.text
+                and not _NOT_THIS.search(tok.text)
+                and not find_date(tok.text)
+                and not _PEOPLE_LINE.match(tok.text)
+            ):
                 taken = True
             elif key in ("date", "time", "committee", "status") and not values:
                 taken = True
@@ -251,7 +259,7 @@ def _stack_venue(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[in
         if not VENUE.search(tok.text) or len(tok.text) > 120:
             break
         used.append(i)
-        parts.append(tok.text)
+        parts.append(_URL.sub("", tok.text).strip())
     if not parts:
         return None
     loc = clean_location(", ".join(parts), sentence=False)
@@ -321,7 +329,7 @@ def _apply_meeting(
     rule = tok.rule
     if rule == "body-line":
         return  # used only beside a date line
-    rank = {"minutes-held": RANK_SENTENCE, "meeting-of-held": RANK_SENTENCE, "held-at-on": RANK_SENTENCE, "minutes-dated": RANK_SENTENCE, "body-dash-date": RANK_LINE, "agenda-for": RANK_LINE, "meeting-of": RANK_LINE}.get(
+    rank = {"date-dash-body": RANK_RUNNING, "minutes-held": RANK_SENTENCE, "meeting-of-held": RANK_SENTENCE, "held-at-on": RANK_SENTENCE, "minutes-dated": RANK_SENTENCE, "body-dash-date": RANK_LINE, "agenda-for": RANK_LINE, "meeting-of": RANK_LINE}.get(
         rule or "", RANK_STACK
     )
     if rule == "body-dash-date" and re.search(r"\bpage\s*\d", tok.text, re.IGNORECASE):
@@ -347,9 +355,12 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
             continue
         if tok.kind is Kind.MEETING and tok.rule in ("body-line", "meeting-of"):
             return i, str(tok.data.get("body"))
-        if tok.kind is Kind.TEXT and _short_name(tok.text):
+        if tok.kind is Kind.TEXT and VENUE.search(tok.text):
+            continue  # a venue line between the body and the date
+        if tok.kind is Kind.TEXT and _short_name(tok.text) and _BODY_NOUN.search(tok.text):
             return i, strip_body(tok.text)
-        break
+        if tok.kind is Kind.TEXT and not _short_name(tok.text):
+            break
     for k in range(pos + 1, min(pos + 3, len(tokens))):
         i, tok = tokens[k]
         if tok.kind is Kind.MEETING and tok.rule == "body-line" and tok.text.endswith("."):

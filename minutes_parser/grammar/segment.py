@@ -139,7 +139,7 @@ def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
     if j is None or j != block + 1 or not mostly_upper(text, 0.8) or len(text.split()) > 16:
         return title, None
     tok = lexed.tokens[lexed.first_token[j]]
-    if tok.kind not in (Kind.TEXT, Kind.MEETING, Kind.PAGE_KIND) or any(c.block == j for c in lexed.candidates):
+    if tok.kind not in (Kind.TEXT, Kind.MEETING, Kind.PAGE_KIND) or any(c.block == j and c.scheme != "caps-heading" for c in lexed.candidates):
         return title, None
     return f"{title} {text}", j
 

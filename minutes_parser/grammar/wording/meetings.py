@@ -23,7 +23,7 @@ BODY_NOUNS = (
 )
 """Words a body's name ends with or holds ("Planning Committee", "Board of Commissioners")."""
 VENUE = re.compile(
-    r"\b(?:chambers?|hall|room|centre|center|building|house|offices?|library|auditorium|pavilion|clubroom|club|civic|courthouse|hotel|church|school|institute|guildhall|headquarters|annex|annexe|lodge)\b",
+    r"^\d{1,5}\s+[A-Z]|\b(?:chambers?|hall|room|centre|center|building|house|offices?|library|auditorium|pavilion|clubroom|club|civic|courthouse|hotel|church|school|institute|guildhall|headquarters|annex|annexe|lodge)\b",
     re.IGNORECASE,
 )
 """Words that name a meeting place ("Council Chambers", "Town Hall", "Committee Room 1")."""
@@ -34,7 +34,7 @@ _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", _I)
 _MEETING_OF = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory)\s+)*meeting\s+of\s+(?:the\s+)?", _I
 )
-_KIND_WORDS = re.compile(r"\s+(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:meeting\s+)?(?:minutes|agenda)\s*$", _I)
+_KIND_WORDS = re.compile(r"\s+(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|agenda)\b.*$", _I)
 _LOC_END = re.compile(
     r"\s+(?:on|ON|On)\s+(?=" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|starting|beginning)\b|\s+at\s+(?=(?:" + _TIME_TEXT + r"))|\s+from\s+(?=\d)"
     r"|,?\s+(?=" + WEEKDAY + r"\b,?\s+\d)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|(?<!\bNo)(?<!\bSt)\.\s|\.$"
@@ -103,7 +103,7 @@ def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, A
 
 
 _AT_IN = re.compile(
-    r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?P<loc>(?:the\s+)?[A-Z0-9\u00c0-\u024f].{2,200}?)"
+    r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?!(?:regular|special|closed|open|public|executive|adjourned)\s+session)(?P<loc>(?:the\s+)?[A-Z0-9\u00c0-\u024f].{2,200}?)"
     r"(?=\s+(?:on|ON|On)\s+(?:" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|COMMENCING|starting)\b|,?\s+" + WEEKDAY + r"\b"
     r"|\s+(?:at|AT)\s+(?:" + _TIME_TEXT + r")|\s+(?:and\s+)?(?:via|by)\s|(?<!\bNo)(?<!\bSt)\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
     _I,
@@ -230,6 +230,15 @@ MEETING = Ruler(
             ),
             counter=("Report of the Director - see attached",),
             accept=lambda m, text: _body_when(m, text),
+        ),
+        Rule(
+            "date-dash-body",
+            """A date, then the meeting's name, as running heads print them: "19 November, 2014 –
+            Ordinary Meeting of Council – Minutes Shire of Kent", "9 May 2018 - Annual Parish Meeting".""",
+            re.compile(r"^(?P<when>\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+\d{4})\s+[-\u2013\u2014]\s+(?P<body>[A-Z].{2,100}?)(?:\s+[-\u2013\u2014]\s+.{0,60})?$", _I),
+            examples=(("19 November, 2014 – Ordinary Meeting of Council – Minutes Shire of Kent", {"body": "Council"}),),
+            counter=("9 May 2018 was the date",),
+            accept=lambda m, text: {"body": strip_body(m.group("body")), "when": m.group("when")} if strip_body(m.group("body")) else None,
         ),
         Rule(
             "agenda-for",
