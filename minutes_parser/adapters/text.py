@@ -18,7 +18,8 @@ from typing import Any, ClassVar
 from .. import registry
 from ..blocks import Block, clean
 from ..decode import Page
-from ..grammar.evidence import democracy_evidence
+from ..grammar.evidence import SCAN_BLOCKS, democracy_evidence
+from ..grammar.lexer import lex
 from ..registry import MAX_BLOCKS, BaseAdapter
 
 URL_EVIDENCE = 0.3
@@ -44,7 +45,10 @@ class TextAdapter(BaseAdapter):
         if page.looks_like_markup or page.json_data() is not None:
             return 0.0
         blocks, _ = self.blocks(page)
-        evidence = democracy_evidence(blocks)
+        lexed = lex(blocks[:SCAN_BLOCKS])
+        if len(blocks) <= SCAN_BLOCKS:
+            page.cache["lexed"] = lexed  # the whole page: parse reuses it
+        evidence = democracy_evidence(blocks, lexed)
         page.cache["evidence"] = evidence
         score = evidence.score
         if page.url and registry.url_system(page.url):
@@ -55,7 +59,10 @@ class TextAdapter(BaseAdapter):
         """One block per non-blank line; bullets become list items; blank lines before each are counted."""
         cached = page.cache.get("text-blocks")
         if cached is not None:
-            return list(cached[0]), dict(cached[1])
+            hints = dict(cached[1])
+            if "lexed" in page.cache:
+                hints["lexed"] = page.cache["lexed"]
+            return list(cached[0]), hints
         out: list[Block] = []
         gap = 0
         number = 0

@@ -69,6 +69,8 @@ class Context:
     """The page's own meeting, when the adapter read it from structured data."""
     structured_chars: int = 0
     """Characters of content the adapter placed itself (grids), counted in coverage."""
+    lexed: Lexed | None = None
+    """The blocks already lexed (detection lexes a page once; parsing reuses it)."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -125,7 +127,7 @@ def trace(blocks: Sequence[Block], ctx: Context) -> Trace:
 
 
 def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
-    lexed = lex(blocks)
+    lexed = ctx.lexed if ctx.lexed is not None else lex(blocks)
     tokens = lexed.tokens
     placed: list[str | None] = [None] * len(tokens)
 

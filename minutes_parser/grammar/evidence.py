@@ -131,7 +131,8 @@ class Evidence:
 
 
 def democracy_evidence(blocks: Sequence[Block], lexed: Lexed | None = None) -> Evidence:
-    """Weigh the evidence that ``blocks`` are a council democracy page."""
+    """Weigh the evidence that ``blocks`` are a council democracy page (from its first
+    :data:`SCAN_BLOCKS` blocks; pass ``lexed`` when the page is already lexed)."""
     lexed = lexed if lexed is not None else lex(blocks[:SCAN_BLOCKS])
     seen: dict[str, str] = {}
     for tok in lexed.tokens:

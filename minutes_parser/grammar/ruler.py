@@ -23,6 +23,7 @@ frozenset({'hello'})
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
@@ -172,6 +173,127 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(s.lower() for s in found)
 
 
+FIRST_LIMIT = 200
+"""A first-character set larger than this is no cheaper to test than the regex."""
+_CATEGORY_CHARS = {
+    "CATEGORY_DIGIT": "0123456789",
+    "CATEGORY_SPACE": " \t\n\r\f\v",
+}
+
+
+def _first_of(node: Any) -> tuple[frozenset[str] | None, bool]:
+    """The characters ``node`` can start with (None: any), and whether it can match nothing."""
+    op, av = node
+    if op is _OPS.LITERAL:
+        return frozenset({chr(av)}), False
+    if op is _OPS.AT or op is _OPS.ASSERT or op is _OPS.ASSERT_NOT:
+        return frozenset(), True
+    if op is _OPS.IN:
+        chars: set[str] = set()
+        for sub_op, sub_av in av:
+            if sub_op is _OPS.LITERAL:
+                chars.add(chr(sub_av))
+            elif sub_op is _OPS.RANGE:
+                low, high = sub_av
+                if high - low > FIRST_LIMIT:
+                    return None, False
+                chars.update(chr(c) for c in range(low, high + 1))
+            elif sub_op is _OPS.CATEGORY and str(sub_av) in _CATEGORY_CHARS:
+                chars.update(_CATEGORY_CHARS[str(sub_av)])
+            else:
+                return None, False
+        return frozenset(chars), False
+    if op is _OPS.SUBPATTERN:
+        return _first_seq(av[-1])
+    if op is _OPS.BRANCH:
+        out: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            found, can_empty = _first_seq(branch)
+            if found is None:
+                return None, False
+            out |= found
+            empty = empty or can_empty
+        return frozenset(out), empty
+    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, getattr(_OPS, "POSSESSIVE_REPEAT", None)):
+        low, _high, body = av
+        found, can_empty = _first_seq(body)
+        return found, can_empty or low == 0
+    if op is getattr(_OPS, "ATOMIC_GROUP", None):
+        return _first_seq(av)
+    return None, False
+
+
+def _first_seq(seq: Iterable[Any]) -> tuple[frozenset[str] | None, bool]:
+    out: set[str] = set()
+    for node in seq:
+        found, can_empty = _first_of(node)
+        if found is None:
+            return None, False
+        out |= found
+        if not can_empty:
+            return frozenset(out), False
+    return frozenset(out), True
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` at a text's start can begin with (None: any).
+
+    >>> sorted(first_chars(re.compile(r"^\(?\d")))[:3]
+    ['(', '0', '1']
+    >>> first_chars(re.compile(r"^resolved", re.I)) == frozenset("rR")
+    True
+    """
+    tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    found, can_empty = _first_seq(list(tree))
+    if found is None or can_empty or len(found) > FIRST_LIMIT:
+        return None
+    if pattern.flags & re.IGNORECASE:
+        found = frozenset(found | {c.swapcase() for c in found} | {c.lower() for c in found} | {c.upper() for c in found})
+    return found
+
+
+class _LiteralIndex:
+    """Every rule's pre-check literals, found in a text with one scan.
+
+    Literals are matched at every position (a look-ahead alternation, longest first), and each
+    literal found stands for every registered literal it contains, so the set found is exactly
+    the registered literals present in the text.
+    """
+
+    def __init__(self) -> None:
+        self.literals: set[str] = set()
+        self._regex: re.Pattern[str] | None = None
+        self._covers: dict[str, frozenset[str]] = {}
+
+    def add(self, literals: Iterable[str]) -> None:
+        new = set(literals) - self.literals
+        if new:
+            self.literals |= new
+            self._regex = None
+            self.scan.cache_clear()
+
+    def _build(self) -> re.Pattern[str]:
+        ordered = sorted(self.literals, key=len, reverse=True)
+        self._covers = {lit: frozenset(other for other in self.literals if other in lit) for lit in self.literals}
+        return re.compile("(?=(" + "|".join(re.escape(lit) for lit in ordered) + "))")
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index for the process, cleared when literals change
+    def scan(self, lowered: str) -> frozenset[str]:
+        """The registered literals present in ``lowered``."""
+        if self._regex is None:
+            self._regex = self._build()
+        found: set[str] = set()
+        covers = self._covers
+        for m in self._regex.finditer(lowered):
+            found |= covers[m.group(1)]
+        return frozenset(found)
+
+
+LITERALS = _LiteralIndex()
+"""The pre-check literals of every rule constructed in this process."""
+
+
 @attrs.frozen(kw_only=False)
 class Rule:
     """One named way of writing one thing, with its examples.
@@ -201,15 +323,29 @@ class Rule:
     """Where the wording is used (systems, countries), for the catalogue."""
     prefilter: frozenset[str] | None = attrs.field(init=False)
     """Derived from ``pattern``: literals one of which every match contains."""
+    first: frozenset[str] | None = attrs.field(init=False)
+    """Derived from ``pattern``: the characters a match at the text's start begins with
+    (None for ``search`` rules and patterns that can begin with anything)."""
 
     @prefilter.default
     def _derive(self) -> frozenset[str] | None:
         return required_literals(self.pattern)
 
+    @first.default
+    def _derive_first(self) -> frozenset[str] | None:
+        return None if self.search else first_chars(self.pattern)
+
+    def __attrs_post_init__(self) -> None:
+        if self.prefilter:
+            LITERALS.add(self.prefilter)
+
     def allows(self, lowered: str) -> bool:
         """The cheap test: can the pattern match ``lowered`` (the lower-cased text)?"""
         pre = self.prefilter
-        return pre is None or any(s in lowered for s in pre)
+        if pre is not None and not pre & LITERALS.scan(lowered):
+            return False
+        first = self.first
+        return first is None or (bool(lowered) and (lowered[0] in first or lowered[0].upper() in first))
 
     def match(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """The pattern's match in ``text`` (after the pre-check), or None."""
@@ -219,7 +355,13 @@ class Rule:
 
     def fields(self, text: str, lowered: str | None = None) -> dict[str, Any] | None:
         """The fields this rule yields for ``text``, or None when it does not apply."""
-        m = self.match(text, lowered)
+        if not self.allows(text.lower() if lowered is None else lowered):
+            return None
+        return self.apply(text)
+
+    def apply(self, text: str) -> dict[str, Any] | None:
+        """The fields the pattern yields for ``text`` (no pre-check), or None."""
+        m = self.pattern.search(text) if self.search else self.pattern.match(text)
         if m is None:
             return None
         if self.accept is not None:
@@ -252,8 +394,43 @@ class Ruler:
         """What the rules recognise ("section", "vote", ...)."""
         self._rules: list[Rule] = []
         self._disabled: set[str] = set()
+        self._plan: tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[Rule, ...]] | None = None
         for rule in rules:
             self.append(rule)
+
+    def _changed(self) -> None:
+        self._plan = None
+
+    def _candidates(self, text: str, lowered: str) -> list[Rule]:
+        """The enabled rules whose pre-checks pass on ``text``, in order (one literal scan)."""
+        plan = self._plan
+        if plan is None:
+            by_literal: dict[str, list[int]] = {}
+            always: list[int] = []
+            enabled = tuple(r for r in self._rules if r.name not in self._disabled)
+            for index, rule in enumerate(enabled):
+                if rule.prefilter is None:
+                    always.append(index)
+                else:
+                    for lit in rule.prefilter:
+                        by_literal.setdefault(lit, []).append(index)
+            plan = self._plan = ({k: tuple(v) for k, v in by_literal.items()}, tuple(always), enabled)
+        by_literal_t, always_t, rules = plan
+        indices = set(always_t)
+        if by_literal_t:
+            for lit in LITERALS.scan(lowered):
+                hit = by_literal_t.get(lit)
+                if hit is not None:
+                    indices.update(hit)
+        head = lowered[:1]
+        out = []
+        for index in sorted(indices):
+            rule = rules[index]
+            first = rule.first
+            if first is not None and not (head and (head in first or head.upper() in first)):
+                continue
+            out.append(rule)
+        return out
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules)
@@ -283,28 +460,33 @@ class Ruler:
         if any(r.name == rule.name for r in self._rules):
             raise ValueError(f"{self.family} rule {rule.name!r} is already registered")
         self._rules.append(rule)
+        self._changed()
 
     def insert_before(self, name: str, rule: Rule) -> None:
         """Add ``rule`` just before the rule named ``name``."""
         self.append(rule)
         self._rules.pop()
         self._rules.insert(self._index(name), rule)
+        self._changed()
 
     def insert_after(self, name: str, rule: Rule) -> None:
         """Add ``rule`` just after the rule named ``name``."""
         self.append(rule)
         self._rules.pop()
         self._rules.insert(self._index(name) + 1, rule)
+        self._changed()
 
     def disable(self, name: str) -> None:
         """Stop using the rule named ``name`` (it stays listed)."""
         self._index(name)
         self._disabled.add(name)
+        self._changed()
 
     def enable(self, name: str) -> None:
         """Use the rule named ``name`` again."""
         self._index(name)
         self._disabled.discard(name)
+        self._changed()
 
     def enabled(self) -> list[Rule]:
         """The rules in use, in order."""
@@ -313,10 +495,8 @@ class Ruler:
     def first(self, text: str, lowered: str | None = None) -> tuple[Rule, dict[str, Any]] | None:
         """The first enabled rule that applies to ``text`` and its fields, or None."""
         low = text.lower() if lowered is None else lowered
-        for rule in self._rules:
-            if rule.name in self._disabled:
-                continue
-            found = rule.fields(text, low)
+        for rule in self._candidates(text, low):
+            found = rule.apply(text)
             if found is not None:
                 return rule, found
         return None
@@ -325,10 +505,8 @@ class Ruler:
         """Every enabled rule that applies to ``text``, in order."""
         low = text.lower() if lowered is None else lowered
         out = []
-        for rule in self._rules:
-            if rule.name in self._disabled:
-                continue
-            found = rule.fields(text, low)
+        for rule in self._candidates(text, low):
+            found = rule.apply(text)
             if found is not None:
                 out.append((rule, found))
         return out
