@@ -35,14 +35,20 @@ PAGE_KIND_MAX = 120
 _TRAILING_PIPE = re.compile(r"(?:\s*\|)+\s*$")
 _LEADING_PIPE = re.compile(r"^\s*(?:\|\s*)+")
 _SPLIT = re.compile(
+    # a sentence ends, then a numbered item: "... evening. 2. Apologies"
     r"(?<=[.!?;:)\]\u2019\u201d])(?<!\bNo\.)(?<!\bNos\.)(?<!\bSt\.)(?<!\bpara\.)\s+(?=\d{1,3}(?:\.\d{1,2})?\.?\s+[A-Z])"
+    # a meeting sentence starts: "... 2017 At a meeting of the ..."
     r"|(?<=[.!?;:)\]\u2019\u201d\w])\s+(?=(?:At|A|An)\s+(?:\w+\s+)?meeting\s+of\b|MINUTES\s+OF\b)"
-    r"|(?:(?<=[.!?;:)\]\u2019\u201d])|(?<=[a-z0-9]))\s+(?="
-    r"\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Z'\u2019&-]{2,}"
-    r"|(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that)\b"
-    r"|[A-Z][A-Z&'\u2019-]{2,}(?:\s+(?:[A-Z&][A-Z&'\u2019-]*|OF|AND|TO|FOR|THE|IN|ON)){1,10}\s+(?=[A-Z][a-z]))"
+    # a numbered upper-case title inside running text: "... true record 1360 MATTERS ARISING"
+    r"|(?<=[a-z0-9.!?;:)])\s+(?=\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Z'\u2019&-]{2,})"
+    # procedural keywords in capitals
+    r"|(?<=[a-z0-9.!?;:)\]\u2019\u201d])\s+(?=(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that)\b)"
+    # an upper-case heading before mixed-case text (not right after a number: that is the item's own title)
+    r"|(?<=[a-z.!?;:)\]\u2019\u201d])\s+(?=[A-Z][A-Z&'\u2019-]{2,}(?:\s+(?:[A-Z&][A-Z&'\u2019-]*|OF|AND|TO|FOR|THE|IN|ON)){1,10}\s+(?=[A-Z][a-z]))"
+    # attendance labels and movers
     r"|\s+(?=(?i:present|in\s+attendance|apologies|members\s+present|officers\s+present|staff\s+present|also\s+present)\s*:)"
     r"|\s+(?=(?:MOVED|SECONDED|PROPOSED)\s*:)"
+    # the next row of a contents list flattened to one line: "... Page 2 1.1 Opening"
     r"|(?:(?<=\bPage\s\d)|(?<=\bPage\s\d\d)|(?<=\bPage\d)|(?<=\bPage\d\d))\s+(?=\d)"
 )
 _LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")

@@ -52,19 +52,23 @@ _ROLE_AFTER = re.compile(r"^(?P<name>.{2,60}?)\s*[,\u2013\u2014-]\s+(?P<role>[A-
 
 @attrs.define
 class _Fields:
-    body: tuple[int, str] | None = None
-    date: tuple[int, dt.date] | None = None
-    time: tuple[int, str] | None = None
-    location: tuple[int, str] | None = None
-    status: tuple[int, str] | None = None
+    body: tuple[float, str] | None = None
+    date: tuple[float, dt.date] | None = None
+    time: tuple[float, str] | None = None
+    location: tuple[float, str] | None = None
+    status: tuple[float, str] | None = None
     at: int = -1
     """Position of the token being read."""
     date_at: int = -1
     """Position of the token that gave the date."""
 
-    def offer(self, name: str, rank: int, value: Any) -> bool:
+    boost: float = 0.0
+    """Subtracted from the rank of what the current token offers (a header just above the attendance)."""
+
+    def offer(self, name: str, rank: float, value: Any) -> bool:
         if value in (None, ""):
             return False
+        rank -= self.boost
         current = getattr(self, name)
         if current is None or rank < current[0]:
             setattr(self, name, (rank, value))
@@ -106,8 +110,11 @@ def read_meeting(
         labels.clear()
 
     used_join: set[int] = set()
+    attended = _before_attendance(tokens)
+    letter = _letter_lines(tokens)
     for pos, (i, tok) in enumerate(tokens):
         f.at = pos
+        f.boost = ATTENDANCE_BOOST if pos in attended else 0.0
         kind = tok.kind
         if kind is Kind.NOISE:
             if labels and tok.rule == "table-rule" and any(v for _, _, v in labels):
@@ -122,6 +129,9 @@ def read_meeting(
         if kind is Kind.DOCUMENT and tok.data.get("link"):
             documents.append(_link_doc(lexed, tok, url))
             place(i, "meeting.documents")
+            continue
+        if pos in letter and (kind is Kind.MEETING or (kind is Kind.LABEL and tok.data.get("key") in ("date", "letter"))):
+            place(i, "letter")
             continue
         if kind is Kind.LABEL:
             key = str(tok.data.get("key"))
@@ -203,6 +213,43 @@ def read_meeting(
         documents=tuple(documents),
         attendance=tuple(attendance),
     )
+
+
+ATTENDANCE_NEAR = 4
+"""A header line at most this many lines above the attendance list names the minuted meeting."""
+ATTENDANCE_BOOST = 0.5
+"""How much more such a line is trusted than the same wording elsewhere (a cover letter, a snippet)."""
+
+
+LETTER_NEAR = 3
+"""A "Date:" within this many lines of a letter's reference lines ("Our Ref:") dates the letter."""
+LETTER_SPAN = 10
+"""A covering letter's body ("Dear Councillor ...") runs a few lines; meetings it names are other meetings."""
+_SIGN_OFF = re.compile(r"^(?:yours\s+(?:sincerely|faithfully)|kind\s+regards|regards)\b", re.IGNORECASE)
+_DEAR = re.compile(r"^dear\s+\w", re.IGNORECASE)
+
+
+def _letter_lines(tokens: Sequence[tuple[int, Token]]) -> frozenset[int]:
+    """Positions of a covering letter: its reference lines and their neighbours, and its body."""
+    out: set[int] = set()
+    for pos, (_, tok) in enumerate(tokens):
+        if tok.kind is Kind.LABEL and tok.data.get("key") == "letter":
+            out.update(range(max(0, pos - LETTER_NEAR), pos + LETTER_NEAR + 1))
+        elif tok.kind is Kind.TEXT and _DEAR.match(tok.text):
+            for k in range(pos, min(pos + LETTER_SPAN, len(tokens))):
+                out.add(k)
+                if _SIGN_OFF.match(tokens[k][1].text) or (tokens[k][1].kind is Kind.LABEL and tokens[k][1].data.get("key") in _ATTENDANCE):
+                    break
+    return frozenset(out)
+
+
+def _before_attendance(tokens: Sequence[tuple[int, Token]]) -> frozenset[int]:
+    """Positions of the tokens just above an attendance label ("Present:")."""
+    out: set[int] = set()
+    for pos, (_, tok) in enumerate(tokens):
+        if tok.kind is Kind.LABEL and tok.data.get("key") in _ATTENDANCE:
+            out.update(range(max(0, pos - ATTENDANCE_NEAR), pos))
+    return frozenset(out)
 
 
 def _label_values(

@@ -45,6 +45,8 @@ STEP_JUMP = -1.5
 STEP_CHILD = 0.0
 """A sub-number after its parent (5 → 5.1) is neutral: sub-items are kept only when they
 read as titles."""
+TITLE_BELOW = 0.6
+"""A line after a minute code that reads less like a title than this is the minute, not the title."""
 LEAD_IN_PENALTY = 1.2
 """A numbered line right after a lead-in ending with ":" starts a list, not an item."""
 SENTENCE_PENALTY = 0.6
@@ -164,17 +166,45 @@ def _trailed(lexed: Lexed, block: int, title: str) -> tuple[str, int]:
     return title, block
 
 
-def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> tuple[float, str, str, int | None]:
-    """A candidate's quality, its title, the text after the title, and the title's block."""
+Quality = tuple[float, str, str, "int | None", int]
+"""A candidate's quality, its title, text run on after the title, the block holding the title
+(when not the candidate's own), and the block where the item starts."""
+
+
+def _title_above(lexed: Lexed, block: int) -> tuple[str, int] | None:
+    """An upper-case title printed above its minute code ("APOLOGIES" / "PLA146/14"), perhaps wrapped."""
+    parts: list[str] = []
+    first = block
+    for j in range(block - 1, max(block - 1 - TRAIL_LINES, -1), -1):
+        b = lexed.blocks[j]
+        tok = lexed.tokens[lexed.first_token[j]]
+        if b.kind in ("noise", "break") or tok.kind is Kind.NOISE:
+            continue
+        if tok.kind not in (Kind.TEXT, Kind.PAGE_KIND, Kind.MEETING) or not mostly_upper(b.text, 0.8):
+            break
+        parts.insert(0, b.text)
+        first = j
+    if not parts:
+        return None
+    return " ".join(parts), first
+
+
+def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> Quality:
+    """See :data:`Quality`."""
     title_block = None
     if c.title_next:
         title_block, title = _next_text(lexed, c.block)
         if title_block is not None and title_block in numbered:
-            return -2.0, "", "", None  # two numbers in a row: a counter, not an item
+            return -2.0, "", "", None, c.block  # two numbers in a row: a counter, not an item
         tok = lexed.tokens[lexed.first_token[title_block]] if title_block is not None else None
         if tok is not None and tok.kind in (Kind.LABEL, Kind.SECTION, Kind.VOTE):
             # The title was lost: the number stands alone before the minute.
-            return _BASE.get(c.scheme, 0.3) - 1.0, "", "", None
+            return _BASE.get(c.scheme, 0.3) - 1.0, "", "", None, c.block
+        if c.data.get("system") == "code" and title and titleness(title) < TITLE_BELOW:
+            above = _title_above(lexed, c.block)
+            if above is not None:
+                # The code follows its title; what follows the code is the minute.
+                return _BASE.get(c.scheme, 0.3) + (titleness(above[0]) - 0.5) * 1.5, above[0], "", c.block, above[1]
         title, rest = split_title(title)
         if title and not rest and title_block is not None:
             title, title_block = _trailed(lexed, title_block, title)
@@ -193,12 +223,12 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> tuple[floa
     previous = _previous_text(lexed, c.block)
     if previous.rstrip().endswith((":", ":-")) and len(previous) > 20:
         score -= LEAD_IN_PENALTY
-    return score, title, rest, title_block
+    return score, title, rest, title_block, c.block
 
 
 def _chain(
     cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]
-) -> tuple[float, list[tuple[Candidate, str, str, int | None]]]:
+) -> tuple[float, list[tuple[Candidate, str, str, int | None, int]]]:
     scored = [(c, *_quality(c, lexed, numbered)) for c in cands]
     n = len(scored)
     best = [0.0] * n
@@ -224,8 +254,8 @@ def _chain(
     out = []
     k = end
     while k >= 0:
-        c, _, title, rest, title_block = scored[k]
-        out.append((c, title, rest, title_block))
+        c, _, title, rest, title_block, start_block = scored[k]
+        out.append((c, title, rest, title_block, start_block))
         k = back[k]
     out.reverse()
     return best[end], out
@@ -294,8 +324,8 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
     if best_score < MIN_CHAIN:
         return []
     return [
-        Start(block=c.block, scheme=c.scheme, number=c.number, title=title, rest=rest, title_block=title_block)
-        for c, title, rest, title_block in best_chain
+        Start(block=start_block, scheme=c.scheme, number=c.number, title=title, rest=rest, title_block=title_block)
+        for c, title, rest, title_block, start_block in best_chain
     ]
 
 

@@ -28,6 +28,10 @@ _SENTENCE_START = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]")
+_FINITE = re.compile(
+    r"\b(?:was|were|is|are|has|had|have|will|would|could|should|declared|advised|reported|noted|explained|stated|thanked|welcomed|asked|agreed|resolved|received|presented|confirmed|attended|opened|closed)\b"
+)
+"""Verbs in lower case that make a line a sentence ("Apologies were recorded from ...")."""
 
 
 def fold(text: str) -> str:
@@ -73,6 +77,8 @@ def titleness(text: str) -> float:
         score -= 0.35
     if reads_as_sentence(text):
         score -= 0.45
+    if _FINITE.search(text):
+        score -= 0.5 if text.endswith(".") else 0.2
     if mostly_upper(text):
         score += 0.15
     return max(0.0, min(1.0, score))
