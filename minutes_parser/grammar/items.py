@@ -331,6 +331,13 @@ class ItemReader:
     def _vote(self, index: int, tok: Token) -> None:
         data = tok.data
         self.place(index, "item.votes")
+        if tok.rule == "motion-heading":
+            if str(data.get("motion_heading", "")).endswith("motion"):
+                self._close_vote()
+                self._open("motion")
+                self.vote = {"mover": None}
+                self.vote_start = (len(self.sections) - 1, 0)
+            return
         if "mover" in data:
             self._close_vote()
             current = self.current
@@ -372,11 +379,7 @@ class ItemReader:
         self.vote_start = None
         outcome = vote.get("outcome")
         if start is None and outcome is not None:
-            # A result with no mover printed: the motion is what the open section says.
-            for s_index in range(len(self.sections) - 1, -1, -1):
-                if self.sections[s_index].kind in ("motion", "resolutions") and self.sections[s_index].paras:
-                    start = (s_index, 0)
-                    break
+            start = self._unmoved_motion()
         motion_paras: list[Para] = []
         if start is not None:
             for s_index in range(start[0], len(self.sections)):
@@ -409,6 +412,24 @@ class ItemReader:
                 section.kind = "lost"
         if outcome is not None:
             self._open("minutes", explicit=False)
+
+    def _unmoved_motion(self) -> tuple[int, int] | None:
+        """A result printed with no mover: the motion is the clause just above it ("THAT Council close
+        ..." then "RESULT: CARRIED"), or the open motion or resolution section."""
+        current = self.sections[-1]
+        if current.kind in ("motion", "resolutions") and current.paras:
+            return len(self.sections) - 1, 0
+        paras = current.paras
+        k = len(paras)
+        while k > 0 and (_CLAUSE_LIKE.match(paras[k - 1].text) or (k < len(paras) and not paras[k - 1].text.rstrip().endswith((".", ";")))):
+            k -= 1
+        if k == len(paras) or not _CLAUSE_LIKE.match(paras[k].text):
+            return None
+        moved = _Section("motion", current.group, explicit=False)
+        moved.paras = paras[k:]
+        del paras[k:]
+        self.sections.append(moved)
+        return len(self.sections) - 1, 0
 
     def _label(self, tok: Token) -> bool:
         key = str(tok.data.get("key"))

@@ -22,7 +22,7 @@ from ..models import Contact, DocLink, Meeting, Person
 from .lexer import Lexed
 from .tokens import Kind, Token
 from .wording import MEETING
-from .wording.contacts import label_contacts
+from .wording.contacts import label_contacts, looks_like_name
 from .wording.meetings import _BODY_NOUN, VENUE, clean_location, strip_body
 
 JOIN_LINES = 5
@@ -154,7 +154,9 @@ def read_meeting(
             key, _, values = target
             listed = tok.block_kind == "li" or tok.text[:1] in "-\u2022\u00b7"
             taken = False
-            if key in _ATTENDANCE and len(values) < LIST_LIMIT and (listed or _PEOPLE_LINE.match(tok.text) or not values):
+            if key in _ATTENDANCE and len(values) < LIST_LIMIT and (
+                listed or _PEOPLE_LINE.match(tok.text) or not values or looks_like_name(tok.text.split(",")[0])
+            ):
                 taken = True
             elif (
                 key == "venue"

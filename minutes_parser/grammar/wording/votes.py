@@ -79,7 +79,7 @@ _COUNTS = re.compile(
 )
 _SCORE = re.compile(r"\b(?P<a>\d{1,2})\s*(?:-|\u2013|to|/)\s*(?P<b>\d{1,2})(?:\s*(?:-|\u2013|/)\s*(?P<c>\d{1,2}))?\b", _I)
 _TAIL_OK = re.compile(
-    r"^\s*[,;:.)]*\s*(?:$|unanimously|by\b|on\s+the\s+casting|as\s+amended|nem\b|without\s+(?:dissent|objection)|with\b|\(|\d|to\s+\d|[-\u2013]\s*\d|(?:all\s+)?in\s+favou?r|and\b)",
+    r"^\s*[,;:.)]*\s*(?:$|\[|unanimously|by\b|on\s+the\s+casting|as\s+amended|nem\b|without\s+(?:dissent|objection)|with\b|\(|\d|to\s+\d|[-\u2013]\s*\d|(?:all\s+)?in\s+favou?r|and\b)",
     _I,
 )
 
@@ -168,6 +168,15 @@ VOTE = Ruler(
             examples=(("Motion: (Byrne/Drury)", {"mover": "Byrne", "seconder": "Drury"}), ("Moved (Cr Smith / Cr Jones)", {"mover": "Cr Smith"})),
             counter=("Motion to adopt the agenda",),
             accept=lambda m, text: {"mover": m.group("mover").strip(), "seconder": m.group("seconder").strip(), "rest": text[m.end() :].strip()},
+        ),
+        Rule(
+            "motion-heading",
+            """A motion's heading, its text on the lines below: "MOTION:", "Substantive motion", and
+            the labels of its mover and seconder when the names follow on the next line ("MOVER:").""",
+            re.compile(r"^(?P<what>(?:substantive\s+|main\s+|original\s+)?motion|mover|seconder|moved\s+by|seconded\s+by)\s*:?\s*$", _I),
+            examples=(("MOTION:", {"motion_heading": "motion"}), ("Substantive motion", {}), ("MOVER:", {"motion_heading": "mover"})),
+            counter=("Motion carried",),
+            accept=lambda m, text: {"motion_heading": m.group("what").lower()},
         ),
         Rule(
             "seconded-by",
