@@ -40,8 +40,11 @@ STEP_NEXT = 1.0
 """Bonus for the next number in sequence (5 → 6, 5.2 → 6, 79/21 → 80/21)."""
 STEP_GAP = 0.3
 """Bonus for a small gap (5 → 7)."""
-STEP_JUMP = -1.5
+STEP_JUMP = -2.0
 """Penalty for a jump beyond MAX_GAP (5 → 40)."""
+FORM_SWITCH = -0.5
+"""Penalty when consecutive items print their numbers differently ("41." on its own line, then
+"  53  Disposal ..."): one agenda prints its numbers one way."""
 STEP_CHILD = 0.0
 """A sub-number after its parent (5 → 5.1) is neutral: sub-items are kept only when they
 read as titles."""
@@ -243,6 +246,8 @@ def _chain(
             step = _relation(ci.key, cj.key)
             if step is None:
                 continue
+            if ci.scheme != cj.scheme and len(ci.key) == len(cj.key):
+                step += FORM_SWITCH
             value = best[i] + step
             if value > top:
                 top, arg = value, i
