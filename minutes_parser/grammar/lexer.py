@@ -40,7 +40,7 @@ _SPLIT = re.compile(
     # a meeting sentence starts: "... 2017 At a meeting of the ..."
     r"|(?<=[.!?;:)\]\u2019\u201d\w])\s+(?=(?:At|A|An)\s+(?:\w+\s+)?meeting\s+of\b|MINUTES\s+OF\b)"
     # a numbered upper-case title inside running text: "... true record 1360 MATTERS ARISING"
-    r"|(?<=[a-z0-9.!?;:)])\s+(?=\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Z'\u2019&-]{2,})"
+    r"|(?<=[A-Za-z0-9.!?;:)])\s+(?=\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Z'\u2019&-]{2,})"
     # procedural keywords in capitals
     r"|(?<=[a-z0-9.!?;:)\]\u2019\u201d])\s+(?=(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that)\b)"
     # an upper-case heading before mixed-case text (not right after a number: that is the item's own title)

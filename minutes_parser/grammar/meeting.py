@@ -105,8 +105,11 @@ def read_meeting(
     labels ("Date:" "Time:" "Location:") takes the values that follow in order."""
 
     def flush() -> None:
-        for key, _, values in labels:
+        here = f.at
+        for key, label_pos, values in labels:
+            f.at = label_pos  # what a label's values give, the label's line gives
             _label_values(f, key, values, month_first, attendance, place)
+        f.at = here
         labels.clear()
 
     used_join: set[int] = set()
@@ -197,7 +200,7 @@ def read_meeting(
             if stacked is not None and f.offer("body", RANK_STACK, stacked[1]):
                 place(stacked[0], "meeting.body")
         if f.location is None:
-            venue = _stack_venue(tokens, f.date_at)
+            venue = _stack_venue(tokens, f.date_at) or _venue_above(tokens, at)
             if venue is not None:
                 f.offer("location", RANK_STACK, venue[1])
                 for j in venue[0]:
@@ -291,6 +294,24 @@ def _label_values(
             if people:
                 attendance.extend(people)
                 place(i, f"meeting.attendance ({key.replace('_', ' ')})")
+
+
+def _venue_above(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[int], str] | None:
+    """Venue lines just above the date line of a stacked header (body, venue, date)."""
+    used: list[int] = []
+    parts: list[str] = []
+    for k in range(pos - 1, max(pos - 5, -1), -1):
+        i, tok = tokens[k]
+        if tok.kind is Kind.NOISE:
+            continue
+        if tok.kind not in (Kind.TEXT, Kind.MEETING) or not _venue_line(tok.text):
+            break
+        used.insert(0, i)
+        parts.insert(0, re.sub(r"\s+\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?$", "", tok.text, flags=re.IGNORECASE))
+    if not parts:
+        return None
+    loc = clean_location(", ".join(parts), sentence=False)
+    return (used, loc) if loc else None
 
 
 def _stack_venue(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[int], str] | None:
@@ -402,10 +423,10 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
             break
         if tok.kind in (Kind.NOISE, Kind.PAGE_KIND):
             continue
+        if tok.kind in (Kind.TEXT, Kind.MEETING) and _venue_line(tok.text):
+            continue  # a venue line between the body and the date
         if tok.kind is Kind.MEETING and tok.rule in ("body-line", "meeting-of"):
             return i, str(tok.data.get("body"))
-        if tok.kind is Kind.TEXT and VENUE.search(tok.text):
-            continue  # a venue line between the body and the date
         if tok.kind is Kind.TEXT and _short_name(tok.text) and _BODY_NOUN.search(tok.text):
             return i, strip_body(tok.text)
         if tok.kind is Kind.TEXT and not _short_name(tok.text):
@@ -415,6 +436,14 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
         if tok.kind is Kind.MEETING and tok.rule == "body-line" and tok.text.endswith("."):
             return i, str(tok.data.get("body"))
     return None
+
+
+_STREET = re.compile(r"\b(?:road|street|avenue|lane|drive|way|square|place|ave|rd|st)\b|\b(?:lot|unit|suite)\s+\d", re.IGNORECASE)
+
+
+def _venue_line(text: str) -> bool:
+    """A line naming a place: a venue word ("Chambers", "Town Hall") or a street address."""
+    return bool(VENUE.search(text) or _STREET.search(text)) and len(text.split()) <= 14
 
 
 def _short_name(text: str) -> bool:
