@@ -46,7 +46,7 @@ _SPLIT = re.compile(
     # an upper-case heading before mixed-case text (not right after a number: that is the item's own title)
     r"|(?<=[a-z.!?;:)\]\u2019\u201d])\s+(?=[A-Z][A-Z&'\u2019-]{2,}(?:\s+(?:[A-Z&][A-Z&'\u2019-]*|OF|AND|TO|FOR|THE|IN|ON)){1,10}\s+(?=[A-Z][a-z]))"
     # attendance labels and movers
-    r"|\s+(?=(?i:present|in\s+attendance|apologies|members\s+present|officers\s+present|staff\s+present|also\s+present)\s*:)"
+    r"|(?<![Mm]embers)(?<![Ss]taff)(?<![Oo]fficers)(?<![Aa]lso)(?<!MEMBERS)(?<!STAFF)(?<!OFFICERS)(?<!ALSO)\s+(?=(?i:present|in\s+attendance|apologies|members\s+present|officers\s+present|staff\s+present|also\s+present)\s*:)"
     r"|\s+(?=(?:MOVED|SECONDED|PROPOSED)\s*:)"
     # the next row of a contents list flattened to one line: "... Page 2 1.1 Opening"
     r"|(?:(?<=\bPage\s\d)|(?<=\bPage\s\d\d)|(?<=\bPage\d)|(?<=\bPage\d\d))\s+(?=\d)"

@@ -279,7 +279,7 @@ MEETING = Ruler(
             hereby given that an ordinary meeting of the X will be held on:", "The X met in Regular
             Session on DATE at TIME in LOC".""",
             re.compile(
-                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?|the)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned)\s+)*meeting(?:\s+of\s+(?P<body>.{2,140}?))?\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b"
+                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned)\s+)*meeting(?:\s+of\s+(?P<body>.{2,140}?))?\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b"
                 r"|(?:(?<=^)|(?<=\s))(?:the\s+)?(?P<body2>[A-Z][\w&'\u2019,. -]{2,100}?)\s+(?P<met>met)\s+(?:in\s+(?:a\s+)?(?:regular|special|adjourned|closed|open)?\s*session\s+)?on\b",
                 _I,
             ),
@@ -289,7 +289,7 @@ MEETING = Ruler(
                 ("At a meeting of the Liverpool City Region Combined Authority held in the Authority Chamber on Friday, 15th September, 2017", {}),
                 ("The New Hanover County Board of Commissioners met in Regular Session on March 11, 2013, at 4:00 p.m. in the Assembly Room", {"body": "New Hanover County Board of Commissioners"}),
             ),
-            counter=("the recess powers granted at the meeting on 27 June 2024",),
+            counter=("the recess powers granted at the meeting on 27 June 2024", "the decisions of the meeting held on 4 September 2023 be approved"),
             accept=lambda m, text: _met_or_held(m, text),
             search=True,
         ),

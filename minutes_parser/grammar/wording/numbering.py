@@ -85,6 +85,8 @@ def _plain_number_ok(number: str) -> bool:
     if not digits.isdigit() or "." in number.rstrip("."):
         return True
     value = int(digits)
+    if value == 0:
+        return False  # agendas count from one; a zero is a score or a count
     return value <= MAX_NUMBER and not (len(digits) == 4 and value in YEARS)
 
 
