@@ -305,6 +305,29 @@ def _cmd_adapters(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_explain(ns: argparse.Namespace) -> int:
+    """Print, for every line of a page, its token, the rule that claimed it and where it went."""
+    from pathlib import Path
+
+    from . import explain
+    from .errors import ParseError, UnrecognizedPage
+
+    source: bytes | Path = sys.stdin.buffer.read() if ns.path == "-" else Path(ns.path)
+    try:
+        result = explain(source, url=ns.url, adapter=ns.adapter)
+    except UnrecognizedPage as exc:
+        print(f"{ns.path}: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except ParseError as exc:
+        print(f"{ns.path}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    text = result.render()
+    if ns.unplaced:
+        text = "\n".join(line for line in text.splitlines() if "UNPLACED" in line or not line.startswith(" ") or line.startswith("  start"))
+    print(text)
+    return EXIT_OK
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -346,6 +369,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.set_defaults(func=_cmd_parse)
     a = sub.add_parser("adapters", help="list the registered adapters")
     a.set_defaults(func=_cmd_adapters)
+    e = sub.add_parser(
+        "explain",
+        help="show every line of a page with its token, the rule that claimed it, and where it went",
+        description="Why a page parses as it does: one line per token (line number, token kind/rule,"
+        " where it was placed or UNPLACED, text), after the page kind and the item starts found.",
+    )
+    e.add_argument("path", metavar="PATH", help="a page file, or - for standard input")
+    e.add_argument("--adapter", default=None, help="force an adapter by name")
+    e.add_argument("--url", default=None, help="the page's URL")
+    e.add_argument("--unplaced", action="store_true", help="show only what no rule placed")
+    e.set_defaults(func=_cmd_explain)
     ns = ap.parse_args(argv)
     try:
         return int(ns.func(ns))

@@ -185,6 +185,9 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     if ctx.attendance:
         meeting = attrs.evolve(meeting or Meeting(url=ctx.url), attendance=(*(meeting.attendance if meeting else ()), *ctx.attendance))
     meetings = ((meeting,) if meeting is not None else ()) + tuple(ctx.meetings)
+    for i, tok in enumerate(tokens):
+        if placed[i] is None and tok.kind is Kind.NOISE:
+            placed[i] = "noise"
     cut = _cut_off(lexed, placed)
     warnings = list(ctx.warnings)
     if cut:

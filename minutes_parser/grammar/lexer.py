@@ -252,9 +252,16 @@ def _candidates(text: str, index: int, block: Block, first: Token | None = None)
             )
         )
     if not out and first is not None:
-        caps = _caps_heading(text, index, block, first)
-        if caps is not None:
-            out.append(caps)
+        if first.kind is Kind.DOCUMENT and first.rule == "sized-title":
+            # A title printed with its report's size: an item whose number the capture lost.
+            title = str(first.data.get("title") or "")
+            out.append(
+                Candidate(block=index, scheme="sized-title", number=None, key=(), title=title, titleness=titleness(title), data={"system": "sized"})
+            )
+        else:
+            caps = _caps_heading(text, index, block, first)
+            if caps is not None:
+                out.append(caps)
     return out
 
 

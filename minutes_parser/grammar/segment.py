@@ -65,6 +65,7 @@ _BASE = {
     "glued": 0.0,
     "letter-title": -0.2,
     "caps-heading": 0.2,
+    "sized-title": 0.4,
 }
 """Prior quality of each numbering form, before its title is looked at."""
 
@@ -320,10 +321,13 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
             score -= 0.5
         if score > best_score:
             best_score, best_chain = score, chain
-    if best_score < MIN_CHAIN:
-        # No numbering: upper-case headings after the meeting's header are the items.
+    for system in ("sized", "caps"):
+        if best_score >= MIN_CHAIN:
+            break
+        # No numbering: titles printed with their report's size, else upper-case headings after the
+        # meeting's header, are the items.
         after = _header_end(lexed)
-        group = [attrs.evolve(c, key=(n + 1,)) for n, c in enumerate(c for c in cands if c.data.get("system") == "caps" and c.block > after)]
+        group = [attrs.evolve(c, key=(n + 1,)) for n, c in enumerate(c for c in cands if c.data.get("system") == system and c.block > after)]
         if len(group) >= CAPS_MIN:
             best_score, best_chain = _chain(group, lexed, numbered)
     if best_score < MIN_CHAIN:
