@@ -30,6 +30,8 @@ from .wording.numbering import number_key
 LONG_LINE = 600
 """Lines longer than this are flattened pages: they are cut before inline items and headings.
 Real paragraphs of minutes rarely run past 600 characters without a line break."""
+CELL_LABEL_WORDS = 3
+"""A table cell of at most this many words can be a label whose value is the next cell."""
 PAGE_KIND_MAX = 120
 """A page-kind header is a short line."""
 _TRAILING_PIPE = re.compile(r"(?:\s*\|)+\s*$")
@@ -192,6 +194,11 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
     found = MEETING.first(text, low)
     if found is not None:
         return [tok(Kind.MEETING, found[0].name, text, found[1])]
+    if block.meta.get("cell_end") and len(text.split()) <= CELL_LABEL_WORDS:
+        # A table cell holding only a label word ("Venue |"): the next cell is its value.
+        found = LABEL.first(text + ":")
+        if found is not None and not found[1].get("value"):
+            return [tok(Kind.LABEL, found[0].name, text, found[1])]
     data = {"action": inline_owner["owner"]} if inline_owner else {}
     return [tok(Kind.TEXT, None, text, data)]
 
@@ -314,10 +321,13 @@ def split_title(title: str) -> tuple[str, str]:
     m = _TITLE_COLON.match(text)
     if m is not None:
         rest = m.group("rest")
-        if len(m.group("title").split()) <= 10 and (
-            _SENTENCE_WORD.search(rest) or rest.lower().strip(" .") in ("none", "nil", "none received", "noted")
+        head = m.group("title")
+        if len(head.split()) <= 10 and (
+            _SENTENCE_WORD.search(rest)
+            or rest.lower().strip(" .") in ("none", "nil", "none received", "noted")
+            or (mostly_upper(head, 0.9) and not mostly_upper(rest, 0.6))
         ):
-            return m.group("title").strip(), rest.strip()
+            return head.strip(), rest.strip()
     cut = _caps_prefix(text)
     if cut is not None:
         return cut

@@ -205,6 +205,14 @@ def read_meeting(
                 f.offer("location", RANK_STACK, venue[1])
                 for j in venue[0]:
                     place(j, "meeting.location")
+    if f.body is None:
+        # No date to hang a body on: a body line above the page's kind ("Council" / "Agenda").
+        for pos, (_, tok) in enumerate(tokens):
+            if tok.kind is Kind.PAGE_KIND and tok.data.get("page_kind") == "meeting":
+                stacked = _stack_body(tokens, pos)
+                if stacked is not None and f.offer("body", RANK_RUNNING, stacked[1]):
+                    place(stacked[0], "meeting.body")
+                    break
     if not any((f.body, f.date, f.time, f.location, f.status, contacts, attendance, documents)):
         return None
     return Meeting(

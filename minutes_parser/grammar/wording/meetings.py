@@ -235,7 +235,7 @@ MEETING = Ruler(
             "date-dash-body",
             """A date, then the meeting's name, as running heads print them: "19 November, 2014 –
             Ordinary Meeting of Council – Minutes Shire of Kent", "9 May 2018 - Annual Parish Meeting".""",
-            re.compile(r"^(?P<when>\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+\d{4})\s+[-\u2013\u2014]\s+(?P<body>[A-Z].{2,100}?)(?:\s+[-\u2013\u2014]\s+.{0,60})?$", _I),
+            re.compile(r"^(?:\d{1,3}\s+)?(?P<when>\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+\d{4})\s+[-\u2013\u2014]\s+(?P<body>[A-Z].{2,100}?)(?:\s+[-\u2013\u2014]\s+.{0,60})?$", _I),
             examples=(("19 November, 2014 – Ordinary Meeting of Council – Minutes Shire of Kent", {"body": "Council"}),),
             counter=("9 May 2018 was the date",),
             accept=lambda m, text: {"body": strip_body(m.group("body")), "when": m.group("when")} if strip_body(m.group("body")) else None,
