@@ -65,12 +65,14 @@ _NO_DECISION = re.compile(
 """Texts in a decision's place that decide nothing: "None.", a reference in brackets "(CAB 21/22 32680)"."""
 
 RESOLVING = frozenset({"resolutions", "decision", "motion"})
+_KEYWORD_FIRST = re.compile(r"^(?:and\s+|it\s+was\s+(?:\w+\s+)?)?(?:agreed|decided)\b", re.IGNORECASE)
+""""AGREED –", "It was agreed that": the keyword form of a decision (not a sentence about a body)."""
 _OWNER_LINE = re.compile(r"^\(?[A-Z][\w&,'’ ./-]{2,80}(?:\([^()]{2,40}\))?\)?$")
 """A line naming an owner under "Action by:" ("(Head of Parking Services (M. Darby)")."""
 
 
 class _Section:
-    __slots__ = ("explicit", "from_motion", "group", "inner", "kind", "paras")
+    __slots__ = ("explicit", "from_motion", "group", "inner", "kind", "paras", "weak")
 
     def __init__(self, kind: str, group: int, explicit: bool = True) -> None:
         self.kind = kind
@@ -81,6 +83,9 @@ class _Section:
         """For a decision block: a resolution heading appeared inside it."""
         self.from_motion = False
         """Resolutions that are a carried motion's text (a "RESOLVED" after it prints the decision itself)."""
+        self.weak = False
+        """Opened by a sentence saying a body agreed ("The Board agreed to ..."): narrative when the
+        item also records a formal decision."""
 
 
 def doc_from_block(block: Block, base: str | None) -> DocLink:
@@ -320,12 +325,14 @@ class ItemReader:
             return
         if section in ("decision", "minutes", "recommendations", "summary", "documents"):
             self.group += 1
+        weak = tok.rule in ("agreed", "decided") and not _KEYWORD_FIRST.match(tok.text)
         if section == "decision" and current.kind == "decision":
             if not current.paras:
                 self.place(index, "item.decision")
                 return
             current.inner = True  # "Decisions:" then narrative, then the "DECISION" itself
-        self._open(section)
+        opened = self._open(section)
+        opened.weak = weak
         self.place(index, f"item.{section}")
 
     def _vote(self, index: int, tok: Token) -> None:
@@ -556,9 +563,12 @@ class ItemReader:
         interests: list[str] = []
         rec_set, res_set = _ClauseSet(), _ClauseSet()
         has_resolved = any(s.kind == "resolutions" and s.paras for s in self.sections)
+        formal = any(s.kind in ("resolutions", "decision") and s.paras and not s.weak and not s.from_motion for s in self.sections)
         for n, section in enumerate(self.sections):
             if section.from_motion and any(s.kind == "resolutions" and s.paras and not s.from_motion for s in self.sections[n + 1 :]):
                 section.kind = "minutes"  # the motion's text; the decision is printed after it
+            elif section.weak and section.kind == "resolutions" and formal:
+                section.kind = "minutes"  # narrative beside the formal decision
             paras = section.paras
             if not paras:
                 continue

@@ -40,9 +40,9 @@ _SPLIT = re.compile(
     # a sentence ends, then a numbered item: "... evening. 2. Apologies"
     r"(?<=[.!?;:)\]\u2019\u201d])(?<!\bNo\.)(?<!\bNos\.)(?<!\bSt\.)(?<!\bpara\.)\s+(?=\d{1,3}(?:\.\d{1,2})?\.?\s+[A-Z])"
     # a meeting sentence starts: "... 2017 At a meeting of the ..."
-    r"|(?<=[.!?;:)\]\u2019\u201d\w])\s+(?=(?:At|A|An)\s+(?:\w+\s+)?meeting\s+of\b|MINUTES\s+OF\b)"
+    r"|(?<=[.!?;:)\]\u2019\u201d\w])(?<![0-9]\.)(?<![0-9])\s+(?=(?:At|A|An)\s+(?:\w+\s+)?meeting\s+of\b|MINUTES\s+OF\b)"
     # a numbered upper-case title inside running text: "... true record 1360 MATTERS ARISING"
-    r"|(?<=[A-Za-z0-9.!?;:)])\s+(?=\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Z'\u2019&-]{2,})"
+    r"|(?<=[A-Za-z0-9.!?;:)])\s+(?=\d{1,4}(?:\.\d{1,2})?\.?\s+(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[A-Z][A-Z'\u2019&-]{2,})"
     # procedural keywords in capitals
     r"|(?<=[a-z0-9.!?;:)\]\u2019\u201d])\s+(?=(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that)\b)"
     # an upper-case heading before mixed-case text (not right after a number: that is the item's own title)
@@ -66,6 +66,8 @@ _SENTENCE_WORD = re.compile(
     r"\b(?:was|were|is|are|has|had|have|will|would|be|been|noted|received|agreed|resolved|approved|reported|declared|welcomed|confirmed)\b"
 )
 """Verbs of a sentence, in lower case (an upper-case title's "APPROVED" is part of the title)."""
+_OPEN_WORD = re.compile(r"\b(?:on|of|at|for|to|in|by|from|the|and)$", re.IGNORECASE)
+"""A heading ending in one of these continues after its colon ("... HELD ON: 23 November")."""
 _STATUS_TAIL = re.compile(r"^(?P<title>.{3,200}?)\.\s+(?P<rest>(?:Approved|Agreed|Noted|Resolved|Deferred|None|Nil|Received)\.?)$")
 """A title followed by its outcome in one word ("Approval of minutes from 14/06/21. Approved")."""
 
@@ -325,7 +327,7 @@ def split_title(title: str) -> tuple[str, str]:
         if len(head.split()) <= 10 and (
             _SENTENCE_WORD.search(rest)
             or rest.lower().strip(" .") in ("none", "nil", "none received", "noted")
-            or (mostly_upper(head, 0.9) and not mostly_upper(rest, 0.6))
+            or (mostly_upper(head, 0.9) and not mostly_upper(rest, 0.6) and not rest[:1].isdigit() and not _OPEN_WORD.search(head))
         ):
             return head.strip(), rest.strip()
     cut = _caps_prefix(text)
