@@ -145,7 +145,7 @@ def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
     if j is None or j != block + 1 or not mostly_upper(text, 0.8) or len(text.split()) > 16:
         return title, None
     tok = lexed.tokens[lexed.first_token[j]]
-    if tok.kind not in (Kind.TEXT, Kind.MEETING, Kind.PAGE_KIND) or any(c.block == j and c.scheme != "caps-heading" for c in lexed.candidates):
+    if tok.kind not in (Kind.TEXT, Kind.MEETING, Kind.PAGE_KIND) or any(c.block == j and c.number for c in lexed.candidates):
         return title, None
     return f"{title} {text}", j
 
@@ -162,7 +162,7 @@ def _trailed(lexed: Lexed, block: int, title: str) -> tuple[str, int]:
     parts = [title]
     for j in range(block + 1, min(block + 1 + TRAIL_LINES, len(lexed.blocks))):
         tok = lexed.tokens[lexed.first_token[j]]
-        if tok.kind not in (Kind.TEXT, Kind.DOCUMENT, Kind.MEETING) or any(c.block == j for c in lexed.candidates if c.scheme != "caps-heading"):
+        if tok.kind not in (Kind.TEXT, Kind.DOCUMENT, Kind.MEETING) or any(c.block == j and c.number for c in lexed.candidates):
             break
         parts.append(lexed.blocks[j].text)
         if tok.kind is Kind.DOCUMENT:
