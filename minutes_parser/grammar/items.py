@@ -42,6 +42,8 @@ from .wording.documents import split_doc_suffix
 LOST_HEADING_GAP = 3
 """A run of this many empty lines before a clause stands where a capture lost the
 "RESOLVED"/"Decision:" heading (the heading's line breaks survive, its text does not)."""
+SIZE_BELOW = 2
+"""A size line names the document on the line (or two) above it."""
 FUZZY_LIMIT = 200
 """Beyond this many clauses, a repeat is found by exact folded text only (keeps long pages linear)."""
 
@@ -72,7 +74,7 @@ _OWNER_LINE = re.compile(r"^\(?[A-Z][\w&,'’ ./-]{2,80}(?:\([^()]{2,40}\))?\)?$
 
 
 class _Section:
-    __slots__ = ("explicit", "from_motion", "group", "inner", "kind", "paras", "weak")
+    __slots__ = ("checked", "explicit", "from_motion", "group", "inner", "kind", "paras", "weak")
 
     def __init__(self, kind: str, group: int, explicit: bool = True) -> None:
         self.kind = kind
@@ -83,6 +85,8 @@ class _Section:
         """For a decision block: a resolution heading appeared inside it."""
         self.from_motion = False
         """Resolutions that are a carried motion's text (a "RESOLVED" after it prints the decision itself)."""
+        self.checked = kind in ("resolutions", "recommendations")
+        """Paragraphs after the first must read as clauses to stay (see :meth:`ItemReader._fits`)."""
         self.weak = False
         """Opened by a sentence saying a body agreed ("The Board agreed to ..."): narrative when the
         item also records a formal decision."""
@@ -217,6 +221,12 @@ class ItemReader:
             self.title = start.title
             self.date = parse_date(start.date or "") or self.date
             self.body = None
+            nxt = self._next_text_token(start.block, stop)
+            if nxt is not None and lexed.tokens[nxt].kind is Kind.MEETING and lexed.tokens[nxt].rule == "body-line":
+                # The decision maker printed under the decision's date and title.
+                self.body = str(lexed.tokens[nxt].data.get("body") or "") or None
+                skip.add(nxt)
+                self.place(nxt, "item.meeting")
             return skip
         # A size printed after the title belongs to the item's own report: not a listed document.
         self.title = split_doc_suffix(start.title)[0]
@@ -290,6 +300,10 @@ class ItemReader:
         if kind is Kind.LABEL and self._label(tok):
             place(index, f"item.{tok.data.get('key')}")
             return
+        if kind is Kind.DOCUMENT and tok.rule == "size-line":
+            self._size_line(tok)
+            place(index, "item.documents")
+            return
         if kind is Kind.DOCUMENT:
             if tok.data.get("link"):
                 self.documents.append(doc_from_block(self.lexed.blocks[tok.block], self.url))
@@ -302,6 +316,14 @@ class ItemReader:
                 place(index, "item.documents")
                 return
         self._text(index, tok)
+
+    def _size_line(self, tok: Token) -> None:
+        """A size printed under a document's title: the line above was the document."""
+        current = self.current
+        if not current.paras or current.paras[-1].line is None or tok.line is None or tok.line - current.paras[-1].line > SIZE_BELOW:
+            return  # under the item's title: its own report
+        title = current.paras.pop().text.lstrip("-\u2013\u2022\u00b7 ").strip()
+        self.documents.append(DocLink(title=title, format=tok.data.get("format"), size_bytes=tok.data.get("size_bytes")))
 
     def _section(self, index: int, tok: Token) -> None:
         data = tok.data
@@ -317,6 +339,7 @@ class ItemReader:
             current.inner = True  # what the block said before this heading was narrative
         if section == "resolutions" and current.kind == "motion" and not current.paras:
             current.kind = "resolutions"  # "Proposed by ... Seconded by ... AND AGREED", then the decision
+            current.checked = True
             self.vote["outcome"] = self.vote.get("outcome") or "carried"
             self.place(index, "item.resolutions")
             return
@@ -333,6 +356,8 @@ class ItemReader:
             current.inner = True  # "Decisions:" then narrative, then the "DECISION" itself
         opened = self._open(section)
         opened.weak = weak
+        if section == "decision" and data.get("has_rest"):
+            opened.checked = True  # "DECISION: to adopt X." on one line: narrative may follow
         self.place(index, f"item.{section}")
 
     def _vote(self, index: int, tok: Token) -> None:
@@ -513,7 +538,7 @@ class ItemReader:
             if current.kind == "motion":
                 self._close_vote()
             current = self._open("resolutions", explicit=False)
-        elif current.kind in ("resolutions", "recommendations") and current.paras and not self._fits(current, text, tok):
+        elif current.checked and current.paras and not self._fits(current, text, tok):
             current = self._open("minutes", explicit=False)
         current.paras.append(Para(text, tok.line, tok.page))
         self.place(index, f"item.{current.kind}")

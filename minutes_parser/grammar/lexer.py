@@ -160,6 +160,7 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
         out = []
         if lead:
             out.append(tok(Kind.TEXT, None, str(lead), {"lead_in": True}))
+        data["has_rest"] = bool(rest)
         out.append(tok(Kind.SECTION, rule.name, text, data))
         if rest and depth < 3:
             out.extend(classify(rest, index, block, depth + 1))

@@ -67,6 +67,14 @@ DOCUMENT = Ruler(
             counter=("The budget of £5 million was agreed.", "Page 5 of 12"),
             accept=_doc,
         ),
+        Rule(
+            "size-line",
+            """A document's format and size on the line under its title ("- Appendix 1" / "PDF 55 KB").""",
+            re.compile(r"^(?:\w+\s+icon\s*)?(?P<fmt>PDF|DOCX?|XLSX?|PPTX?|RTF|HTML?|TXT|CSV|ODT|ZIP)\s*(?P<size>\d{1,6}(?:\.\d{1,3})?)\s*(?P<unit>KB|MB|GB|K|B|bytes)\b\.?$", _I),
+            examples=(("PDF 55 KB", {"format": "pdf"}), ("pdf icon PDF 205 KB", {})),
+            counter=("PDF documents are attached",),
+            accept=lambda m, text: {"title": "", "format": normalise_format(m.group("fmt")), "size_bytes": to_bytes(m.group("size"), m.group("unit"))},
+        ),
     ],
 )
 """Documents printed as text."""
