@@ -287,6 +287,26 @@ def _header_end(lexed: Lexed) -> int:
     return end
 
 
+def _listed_under(
+    chain: Sequence[tuple[Candidate, str, str, int | None, int]],
+    cands: Sequence[Candidate],
+    lexed: Lexed,
+    numbered: frozenset[int],
+    system: str | None,
+) -> list[tuple[Candidate, str, str, int | None, int]]:
+    """Items numbered another way under an item that introduces them ("10. To consider the
+    following reports:" then "29/20 ...", "30/20 ..."): they are items too."""
+    last = chain[-1]
+    if not last[1].rstrip().endswith((":", ":-")):
+        return []
+    other = "code" if system == "arabic" else "arabic"
+    group = [c for c in cands if c.data.get("system") == other and c.block > last[4]]
+    if len(group) < CAPS_MIN:
+        return []
+    score, sub = _chain(group, lexed, numbered)
+    return sub if score >= MIN_CHAIN and len(sub) >= CAPS_MIN else []
+
+
 def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bool) -> list[Start]:
     """The item starts of a page (see the module docstring)."""
     markup = [t for t in lexed.tokens if t.kind is Kind.ITEM]
@@ -312,6 +332,7 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
         return []
     numbered = frozenset(c.block for c in cands if c.scheme in ("number-alone", "digits-alone"))
     best_score, best_chain = 0.0, []
+    best_system = None
     for system in ("arabic", "code", "letter"):
         group = [c for c in cands if c.data.get("system") == system]
         if not group:
@@ -320,7 +341,9 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
         if system == "letter":
             score -= 0.5
         if score > best_score:
-            best_score, best_chain = score, chain
+            best_score, best_chain, best_system = score, chain, system
+    if best_score >= MIN_CHAIN and best_system in ("arabic", "code"):
+        best_chain = best_chain + _listed_under(best_chain, cands, lexed, numbered, best_system)
     for system in ("sized", "caps"):
         if best_score >= MIN_CHAIN:
             break
