@@ -50,6 +50,21 @@ def _doc(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     return {"title": title, "format": fmt, "size_bytes": size}
 
 
+_GLUED_SIZE = re.compile(r"^(?P<title>.*?(?:(?<!\d)(?:19|20)\d\d|\D))\s*(?P<size>\d{1,4}(?:\.\d{1,3})?)$")
+
+
+def _icon_title(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    """Split the title from a size glued to it: a year ends the title, the digits after it are the size."""
+    found = _GLUED_SIZE.match(m.group("body"))
+    if found is None:
+        return None
+    return {
+        "title": found.group("title").strip(" -\u2013"),
+        "format": normalise_format(m.group("fmt")),
+        "size_bytes": to_bytes(found.group("size"), m.group("unit")),
+    }
+
+
 DOCUMENT = Ruler(
     "document",
     [
@@ -66,6 +81,19 @@ DOCUMENT = Ruler(
             ),
             counter=("The budget of £5 million was agreed.", "Page 5 of 12"),
             accept=_doc,
+        ),
+        Rule(
+            "icon-title",
+            """A document line that starts with its format's icon and ends with its size, the size
+            glued to the title when the title ends in digits: "PDF icon 3 - Fire Authority Minutes 24
+            February 2016205.85 KB" (title "... 2016", 205.85 KB).""",
+            re.compile(
+                r"^(?P<fmt>PDF|DOCX?|XLSX?|PPTX?|RTF|HTML?|TXT|CSV|ODT|ZIP|Word|Excel)\s+icon\s+(?P<body>\S.{1,300}?\d)\s*(?P<unit>KB|MB|GB|K|bytes)\b\.?$",
+                _I,
+            ),
+            examples=(("PDF icon 3 - Fire Authority Minutes 24 February 2016205.85 KB", {"title": "3 - Fire Authority Minutes 24 February 2016", "size_bytes": 210790}),),
+            counter=("PDF icon",),
+            accept=_icon_title,
         ),
         Rule(
             "size-line",

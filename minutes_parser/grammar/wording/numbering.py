@@ -26,7 +26,7 @@ _DIGITS = re.compile(r"\d+")
 _LETTER_END = re.compile(r"[a-z]$", _I)
 _NOT_AFTER_NUMBER = re.compile(
     r"^(?:(?:st|nd|rd|th)\b|[ap]\.?\s?m\b\.?|hrs\b|hours\b|views?\b|downloads?\b|of\s+\d|pages?\b|minutes?\s+allocated"
-    r"|votes?\b|for\b|against\b|members?\b|x\s|%|per\s+cent"
+    r"|votes\b|vote\s+(?:for|against)\b|for\b|against\b|members?\b|x\s|%|per\s+cent"
     r"|(?:(?:e|w|n|s|north|south|east|west)\.?\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?\s+(?:st|street|rd|road|ave|avenue|way|lane|drive|crescent|close|place|blvd|boulevard)\b\.?(?:\s*,|\s+(?:west|east|north|south)\b|\s*$|\s+www\.))",
     _I,
 )
