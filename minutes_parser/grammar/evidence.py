@@ -67,6 +67,7 @@ WEIGHTS: dict[str, float] = {
     "vote:moved-by": 0.3,
     "vote:seconded-by": 0.25,
     "vote:motion-movers": 0.3,
+    "vote:moved-seconded": 0.3,
     "vote:motion-heading": 0.15,
     "vote:result": 0.2,
     "vote:tally": 0.2,

@@ -363,6 +363,16 @@ class ItemReader:
     def _vote(self, index: int, tok: Token) -> None:
         data = tok.data
         self.place(index, "item.votes")
+        if tok.rule == "moved-seconded" and "result" in data:
+            # "Moved, seconded and CARRIED", the motion's text below: what was pending was carried too.
+            if self.vote:
+                self.vote["outcome"] = self.vote.get("outcome") or data.get("outcome")
+                self.vote["result"] = self.vote.get("result") or data.get("result")
+            self._close_vote()
+            self.votes.append(Vote(result=str(data.get("result")), outcome=str(data.get("outcome"))))
+            if data.get("outcome") == "carried":
+                self._open("resolutions")
+            return
         if tok.rule == "motion-heading":
             if str(data.get("motion_heading", "")).endswith("motion"):
                 self._close_vote()

@@ -269,10 +269,32 @@ def _candidates(text: str, index: int, block: Block, first: Token | None = None)
                 Candidate(block=index, scheme="sized-title", number=None, key=(), title=title, titleness=titleness(title), data={"system": "sized"})
             )
         else:
-            caps = _caps_heading(text, index, block, first)
+            caps = _caps_heading(text, index, block, first) or _heading_line(text, index, first)
             if caps is not None:
                 out.append(caps)
     return out
+
+
+HEADING_WORDS = 14
+"""A heading in title case is at most this many words."""
+TITLE_CASE = 0.6
+"""Share of a heading's longer words that start with a capital ("Suspension of Standing Orders")."""
+
+
+def _heading_line(text: str, index: int, first: Token) -> Candidate | None:
+    """An unnumbered heading in title case ("Suspension of Standing Orders – Minister Simon Coveney");
+    whether it opens an item depends on what follows it (see :mod:`.segment`)."""
+    if first.kind is not Kind.TEXT or text.endswith((".", ":", ";", ",")):
+        return None
+    words = text.split()
+    long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+    if not 2 <= len(words) <= HEADING_WORDS or not long_words:
+        return None
+    if sum(1 for w in long_words if w[:1].isupper()) < TITLE_CASE * len(long_words) or words[0][:1].islower():
+        return None
+    if words[0].lower() in _CLAUSE_OPENERS or titleness(text) < 0.8:
+        return None
+    return Candidate(block=index, scheme="heading-line", number=None, key=(), title=text, titleness=titleness(text), data={"system": "caps"})
 
 
 CAPS_TITLE_MIN = 4

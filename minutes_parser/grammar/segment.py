@@ -25,7 +25,7 @@ import attrs
 from .lexer import Lexed, split_title
 from .wording.documents import split_doc_suffix
 from .text import mostly_upper, titleness
-from .tokens import Candidate, Kind
+from .tokens import Candidate, Kind, Token
 
 WINDOW = 80
 """How many earlier candidates a candidate may follow in a chain: enough for long
@@ -66,6 +66,7 @@ _BASE = {
     "letter-title": -0.2,
     "caps-heading": 0.2,
     "sized-title": 0.4,
+    "heading-line": -0.2,
 }
 """Prior quality of each numbering form, before its title is looked at."""
 
@@ -287,6 +288,28 @@ def _header_end(lexed: Lexed) -> int:
     return end
 
 
+def _following(lexed: Lexed, block: int) -> Token | None:
+    for j in range(block + 1, min(block + 4, len(lexed.blocks))):
+        tok = lexed.tokens[lexed.first_token[j]]
+        if tok.kind is not Kind.NOISE:
+            return tok
+    return None
+
+
+def _opens_content(lexed: Lexed, cand: Candidate) -> bool:
+    """An unnumbered heading in title case opens an item only when a paragraph or a motion follows it."""
+    if cand.scheme != "heading-line":
+        return True
+    tok = _following(lexed, cand.block)
+    return tok is not None and (tok.kind in (Kind.VOTE, Kind.SECTION) or (tok.kind is Kind.TEXT and len(tok.text) > len(cand.title) + 20))
+
+
+def _opens_decision(lexed: Lexed, block: int) -> bool:
+    """A lone unnumbered heading is an item when a motion or a decision follows it."""
+    tok = _following(lexed, block)
+    return tok is not None and tok.kind in (Kind.VOTE, Kind.SECTION)
+
+
 def _listed_under(
     chain: Sequence[tuple[Candidate, str, str, int | None, int]],
     cands: Sequence[Candidate],
@@ -350,9 +373,14 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
         # No numbering: titles printed with their report's size, else upper-case headings after the
         # meeting's header, are the items.
         after = _header_end(lexed)
-        group = [attrs.evolve(c, key=(n + 1,)) for n, c in enumerate(c for c in cands if c.data.get("system") == system and c.block > after)]
-        if len(group) >= CAPS_MIN:
+        group = [
+            attrs.evolve(c, key=(n + 1,))
+            for n, c in enumerate(c for c in cands if c.data.get("system") == system and c.block > after and _opens_content(lexed, c))
+        ]
+        if len(group) >= CAPS_MIN or (len(group) == 1 and _opens_decision(lexed, group[0].block)):
             best_score, best_chain = _chain(group, lexed, numbered)
+            if len(group) == 1:
+                best_score = max(best_score, MIN_CHAIN)
     if best_score < MIN_CHAIN:
         return []
     return [

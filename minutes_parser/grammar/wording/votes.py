@@ -22,7 +22,7 @@ _WHO = (
     r"[A-Za-z][\w.'’ -]{0,50}?|[A-Z][\w.'’-]{1,30}(?:\s+[A-Z][\w.'’-]{1,30}){0,3}?|[a-z]{2,20}\s+[a-z]{2,25})"
 )
 """A person as minutes name a mover: "Cr Cooney", "Councillor M. Lyons", "Chairperson PA Hulse", "Crawford"."""
-_UNTIL = r"(?=\s*(?:$|[,;:]|(?<!\b[A-Z])\.|\s+and\s*$|\s+[\u201c\"\u2018']|\s+(?:and\s+)?(?:seconded|second(?:ed)?\s+by)\b|\s+(?:that|to|THAT|TO)\b|\s+(?:it\s+was|and\s+resolved|and\s+agreed)\b))"
+_UNTIL = r"(?=\s*(?:$|[,;:]|\s+(?:RESOLVED|AGREED|CARRIED|THAT)\b|(?<!\b[A-Z])\.|\s+and\s*$|\s+[\u201c\"\u2018']|\s+(?:and\s+)?(?:seconded|second(?:ed)?\s+by)\b|\s+(?:that|to|THAT|TO)\b|\s+(?:it\s+was|and\s+resolved|and\s+agreed)\b))"
 
 
 def _who(value: str | None) -> str | None:
@@ -158,6 +158,17 @@ VOTE = Ruler(
             accept=_moved,
         ),
         Rule(
+            "moved-seconded",
+            """A motion moved and seconded without names, perhaps with its result: "Moved, seconded",
+            "Moved and seconded", "Moved, seconded and CARRIED".""",
+            re.compile(r"^(?:it\s+was\s+)?moved(?:,|\s+and)\s+seconded\b(?:\s+and\s+(?P<result>carried|lost|defeated)\b)?[.,]?\s*", _I),
+            examples=(("Moved, seconded", {}), ("Moved, seconded and CARRIED", {"outcome": "carried"})),
+            counter=("Moved by Cr Smith",),
+            accept=lambda m, text: {"mover": None, "rest": text[m.end() :].strip()}
+            if not m.group("result")
+            else {"result": m.group(0).strip(), "outcome": _OUTCOME.get(m.group("result").lower()[:5], "carried"), "rest": text[m.end() :].strip()},
+        ),
+        Rule(
             "motion-movers",
             """A motion with its mover and seconder in brackets: "Motion: (Byrne/Drury)",
             "Moved (Cr Smith / Cr Jones)".""",
@@ -197,6 +208,7 @@ VOTE = Ruler(
             re.compile(
                 r"^\(?\s*(?:result\s*:\s*|the\s+)?(?:(?:substantive\s+)?(?:motion|amendment|recommendation|resolution)\s+(?:was\s+)?(?:(?:therefore|then|duly)\s+)?(?:put\s+(?:to\s+the\s+(?:meeting|vote)\s+)?and\s+)?)?"
                 r"(?:on\s+being\s+put\s+to\s+the\s+(?:meeting|vote)\s+(?:was\s+)?)?"
+                r"(?:(?:question|vote)\s+(?:on\s+the\s+(?:main\s+|substantive\s+)?motion\s+)?was\s+put\s+and\s+)?"
                 r"(?P<result>carried|lost|defeated|failed|withdrawn|adopted|approved|passed|not\s+carried|deferred|tied|negatived)\b"
                 r"(?P<tail>.{0,120})$",
                 _I,
@@ -210,6 +222,7 @@ VOTE = Ruler(
                 ("The motion was therefore carried.", {"outcome": "carried"}),
                 ("RESULT: APPROVED", {"outcome": "carried"}),
                 ("(Carried)", {"outcome": "carried"}),
+                ("The question on the main motion was put and CARRIED.", {"outcome": "carried"}),
             ),
             counter=("Carried forward balances were noted at length in the report", "Approved contractors list"),
             accept=lambda m, text: _result(m, text) if _TAIL_OK.match(m.group("tail")) else None,
