@@ -143,7 +143,7 @@ def parse_date(text: str, *, month_first: bool = False) -> dt.date | None:
     found = find_date(text, month_first=month_first)
     if found is not None or not text or len(text) > 60:
         return found
-    if not any(ch.isdigit() for ch in text) or not _HAS_MONTH.search(text) and text.count("/") < 2:
+    if not any(ch.isdigit() for ch in text) or (not _HAS_MONTH.search(text) and text.count("/") < 2):
         return None
     try:
         value = _dateutil.parse(text, dayfirst=not month_first, fuzzy=True)

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 from conftest import CORPUS
-
-import minutes_parser
-from minutes_parser.grammar.clauses import Para, split_clauses
 from minutes_parser.grammar.contacts import label_contacts, paren_contacts
 from minutes_parser.grammar.dates import find_date, find_time
 from minutes_parser.grammar.rules import match_heading, split_doc_suffix
+
+import minutes_parser
+from minutes_parser.grammar.clauses import Para, split_clauses
 
 
 def _item(name: str, index: int = 0) -> minutes_parser.AgendaItem:

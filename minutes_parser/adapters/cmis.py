@@ -17,8 +17,8 @@ from typing import Any, ClassVar
 from lxml import etree
 
 from ..blocks import Block
-from ..decode import Page
 from ..dates import find_date, find_time
+from ..decode import Page
 from ..htmladapter import HtmlAdapter
 from ..htmlblocks import text_of
 from ..models import Meeting

@@ -19,8 +19,8 @@ from typing import Any, ClassVar
 from lxml import etree
 
 from ..blocks import clean
-from ..decode import Page
 from ..dates import find_date, find_time
+from ..decode import Page
 from ..htmladapter import HtmlAdapter
 from ..models import DocLink, Meeting
 from ..urls import join_url

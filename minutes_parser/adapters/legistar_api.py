@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from ..blocks import clean
-from ..decode import Page
 from ..dates import find_time, parse_date
+from ..decode import Page
 from ..models import AgendaItem, DocLink, Document, Meeting, MeetingRef, Source, Vote
 from ..registry import BaseAdapter
 

@@ -24,8 +24,8 @@ import attrs
 from lxml import etree
 
 from ..blocks import Block, clean
-from ..decode import Page
 from ..dates import find_date, find_time
+from ..decode import Page
 from ..grammar.wording import PAGE_KIND
 from ..htmlblocks import Renderer, is_doc_href, text_of
 from ..models import Meeting, Person

@@ -22,8 +22,8 @@ from typing import Any, ClassVar
 from lxml import etree
 
 from ..blocks import Block, DocRef, clean
-from ..decode import Page, parse_html
 from ..dates import find_time, parse_date
+from ..decode import Page, parse_html
 from ..htmlblocks import render, unescape_twice
 from ..models import Body, DocLink, Meeting, Person
 from ..registry import BaseAdapter

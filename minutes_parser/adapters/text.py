@@ -59,10 +59,10 @@ class TextAdapter(BaseAdapter):
         """One block per non-blank line; bullets become list items; blank lines before each are counted."""
         cached = page.cache.get("text-blocks")
         if cached is not None:
-            hints = dict(cached[1])
+            again = dict(cached[1])
             if "lexed" in page.cache:
-                hints["lexed"] = page.cache["lexed"]
-            return list(cached[0]), hints
+                again["lexed"] = page.cache["lexed"]
+            return list(cached[0]), again
         out: list[Block] = []
         gap = 0
         number = 0

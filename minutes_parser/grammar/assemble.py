@@ -17,6 +17,7 @@ Every token records where it went; what nothing placed is kept in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -29,8 +30,8 @@ from .lexer import Lexed, lex, split_title
 from .meeting import read_meeting
 from .segment import Start, choose_starts
 from .text import titleness
-from .wording.documents import split_doc_suffix
 from .tokens import Kind
+from .wording.documents import split_doc_suffix
 
 SINGLE_ITEM_KINDS = frozenset({"agenda_item", "decision"})
 """Pages about one item: everything after the header is that item."""
@@ -126,6 +127,10 @@ def trace(blocks: Sequence[Block], ctx: Context) -> Trace:
     return _run(blocks, ctx)[1]
 
 
+def _place_in_item(place: Callable[[int, str], None], item: int, index: int, where: str) -> None:
+    place(index, _in_item(item, where))
+
+
 def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     lexed = ctx.lexed if ctx.lexed is not None else lex(blocks)
     tokens = lexed.tokens
@@ -173,7 +178,7 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
         reader = ItemReader(
             lexed, (begin, stop if stop is not None else end), start, kind=kind, page_title=title,
             default_body=meeting.body if meeting else None, default_date=meeting.date if meeting else None,
-            month_first=ctx.month_first, url=ctx.url, place=lambda i, w, n=n: place(i, _in_item(n, w)),
+            month_first=ctx.month_first, url=ctx.url, place=functools.partial(_place_in_item, place, n),
         )
         items.append(reader.finish())
         if stop is not None:
@@ -332,7 +337,7 @@ def _title_start(lexed: Lexed, block: int, text: str) -> Start:
     document size), its title, and text run on after the title."""
     number = None
     title = text
-    stripped, fmt, _ = split_doc_suffix(text)
+    _stripped, fmt, _ = split_doc_suffix(text)
     for cand in lexed.candidates:
         if cand.block != block or not cand.title:
             continue

@@ -11,6 +11,7 @@ clause each.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -133,7 +134,7 @@ when paragraphs run A, B, C."""
 def _bare_letters(paras: list[Para]) -> list[Para]:
     letters = [(_BARE_LETTER.match(p.text) or None) for p in paras]
     run = [m.group("l") for m in letters if m is not None]
-    if len(run) < 2 or run[0] != "A" or any(ord(b) - ord(a) != 1 for a, b in zip(run, run[1:], strict=False)):
+    if len(run) < 2 or run[0] != "A" or any(ord(b) - ord(a) != 1 for a, b in itertools.pairwise(run)):
         return paras
     return [Para(f"{m.group('l')}) {p.text[m.end():]}", p.line, p.page) if m is not None else p for p, m in zip(paras, letters, strict=True)]
 

@@ -31,7 +31,7 @@ from ..models import Action, AgendaItem, Clause, Contact, DocLink, MeetingRef, V
 from ..units import format_from_href
 from ..urls import join_url
 from .clauses import STEM_END, Para, parse_label, split_clauses
-from .lexer import Lexed, classify, split_title
+from .lexer import Lexed, classify
 from .segment import Start
 from .text import fold, reads_as_sentence, similar
 from .tokens import Kind, Token

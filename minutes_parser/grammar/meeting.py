@@ -157,20 +157,16 @@ def read_meeting(
             key, _, values = target
             listed = tok.block_kind == "li" or tok.text[:1] in "-\u2022\u00b7"
             taken = False
-            if key in _ATTENDANCE and len(values) < LIST_LIMIT and (
+            if (key in _ATTENDANCE and len(values) < LIST_LIMIT and (
                 listed or _PEOPLE_LINE.match(tok.text) or not values or looks_like_name(tok.text.split(",")[0])
-            ):
-                taken = True
-            elif (
+            )) or (
                 key == "venue"
                 and len(values) < 6
                 and ":" not in tok.text
                 and not _NOT_THIS.search(tok.text)
                 and not find_date(tok.text)
                 and not _PEOPLE_LINE.match(tok.text)
-            ):
-                taken = True
-            elif key in ("date", "time", "committee", "status") and not values:
+            ) or (key in ("date", "time", "committee", "status") and not values):
                 taken = True
             if taken:
                 values.append((i, tok))

@@ -110,7 +110,7 @@ def _required(seq: Iterable[Any]) -> frozenset[str] | None:
             best = found
 
     for node in seq:
-        op, av = node
+        op, _av = node
         if op is _OPS.AT or op is _OPS.ASSERT or op is _OPS.ASSERT_NOT:
             continue  # anchors and look-arounds consume nothing
         exact = _exact(node)
@@ -237,7 +237,7 @@ def _first_seq(seq: Iterable[Any]) -> tuple[frozenset[str] | None, bool]:
 
 
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` at a text's start can begin with (None: any).
+    r"""The characters a match of ``pattern`` at a text's start can begin with (None: any).
 
     >>> sorted(first_chars(re.compile(r"^\(?\d")))[:3]
     ['(', '0', '1']

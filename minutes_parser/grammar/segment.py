@@ -23,9 +23,9 @@ from collections.abc import Sequence
 import attrs
 
 from .lexer import Lexed, split_title
-from .wording.documents import split_doc_suffix
 from .text import mostly_upper, titleness
 from .tokens import Candidate, Kind, Token
+from .wording.documents import split_doc_suffix
 
 WINDOW = 80
 """How many earlier candidates a candidate may follow in a chain: enough for long
@@ -345,12 +345,12 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
     if meeting_refs:
         return [_ref_start(c, lexed) for c in meeting_refs]
     dated = [c for c in cands if c.scheme == "date-title"]
-    if dated and (page_kind in ("issue_decisions", None) or not single):
-        if page_kind == "issue_decisions" or len(dated) >= 1 and not any(c.scheme != "date-title" for c in cands):
-            return [
-                Start(block=c.block, scheme=c.scheme, number=c.number, title=c.title, date=str(c.data.get("date") or "") or None)
-                for c in dated
-            ]
+    if (dated and (page_kind in ("issue_decisions", None) or not single)
+            and (page_kind == "issue_decisions" or not any(c.scheme != "date-title" for c in cands))):
+        return [
+            Start(block=c.block, scheme=c.scheme, number=c.number, title=c.title, date=str(c.data.get("date") or "") or None)
+            for c in dated
+        ]
     if single:
         return []
     numbered = frozenset(c.block for c in cands if c.scheme in ("number-alone", "digits-alone"))

@@ -52,9 +52,9 @@ def number_key(number: str) -> tuple[int, ...]:
         if letter and ROMAN.match(letter):
             return (_roman(letter),)
         return (0,)
-    letter = _LETTER_END.search(number)
-    if letter and len(parts) == 1:
-        parts.append(ord(letter.group(0).lower()) - 96)
+    suffix = _LETTER_END.search(number)
+    if suffix and len(parts) == 1:
+        parts.append(ord(suffix.group(0).lower()) - 96)
     return tuple(parts)
 
 
@@ -112,7 +112,7 @@ def _numbered(system: str, *, title_next: bool = False) -> Any:
 
 def _item_word(m: re.Match[str]) -> Mapping[str, Any] | None:
     title = (m.group("title") or "").strip()
-    if title and (starts_with_month(title) or title[:1].isdigit() and has_month(title[:24])):
+    if title and (starts_with_month(title) or (title[:1].isdigit() and has_month(title[:24]))):
         # "Item 2 - February 15, 2018": the date of the meeting; the title is on the next line.
         return {"number": normalise_number(m.group("n")), "title": "", "title_next": True, "system": "arabic"}
     if title and not _after_ok(title):
@@ -123,7 +123,7 @@ def _item_word(m: re.Match[str]) -> Mapping[str, Any] | None:
 def _alone(m: re.Match[str]) -> Mapping[str, Any] | None:
     raw = m.group("n")
     number = normalise_number(raw)
-    if "/" in number or number[:1].isalpha() and number[-1:].isdigit():
+    if "/" in number or (number[:1].isalpha() and number[-1:].isdigit()):
         system = "code"
     elif number.isalpha():
         system = "letter"
