@@ -9,13 +9,12 @@
 from __future__ import annotations
 
 import os
-from importlib import metadata as _metadata
+from typing import TYPE_CHECKING, Any
 
 from . import inputs, registry
 from .batch import Result, dask_executor, parse_many
 from .decode import Page
 from .errors import InternalError, ParseError, UnrecognizedPage
-from .grammar import Trace
 from .models import (
     Action,
     AgendaItem,
@@ -32,6 +31,9 @@ from .models import (
     Vote,
 )
 from .registry import Adapter, BaseAdapter, register
+
+if TYPE_CHECKING:
+    from .grammar import Trace
 
 __all__ = [
     "Action",
@@ -62,10 +64,22 @@ __all__ = [
     "register",
 ]
 
-try:
-    __version__ = _metadata.version("minutes-parser")
-except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    """``__version__`` and ``Trace``, looked up on first use (keeps ``import`` fast)."""
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            return metadata.version("minutes-parser")
+        except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0+unknown"
+    if name == "Trace":
+        from .grammar import Trace
+
+        return Trace
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 MAX_BYTES = inputs.MAX_BYTES
 """Pages larger than this are refused with a ParseError."""
@@ -146,6 +160,8 @@ def explain(
         page, chosen = _open(source, url, adapter)
         explainer = getattr(chosen, "explain", None)
         if explainer is None:
+            from .grammar import Trace
+
             return Trace(page_kind=chosen.parse(page).source.page_kind, starts=(), lines=())
         result: Trace = explainer(page)
         return result

@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from typing import Any
 
 import attrs
@@ -154,6 +154,8 @@ class _Pool:
         """Swap a broken executor for a fresh process pool of the same size (other kinds: parse here)."""
         if broken is not self.executor:
             return
+        from concurrent.futures import ProcessPoolExecutor  # loaded only when a pool broke
+
         if isinstance(broken, ProcessPoolExecutor) and not getattr(broken, "_broken", True):
             return  # still working: the failure was another executor's
         replacement: Executor | None = None

@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from .errors import ParseError
-from .pdf import is_pdf
+from .inputs import is_pdf
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -205,19 +205,30 @@ _VOID = frozenset(
 )
 _LONG_TAG_CHARS = 2 * MAX_ATTRIBUTES
 """A tag shorter than this cannot hold more than MAX_ATTRIBUTES attributes (each needs a name and a space)."""
+_LONG_TAG = re.compile(r"<[A-Za-z](?=(?:[^\"'>]|\"[^\"]*\"|'[^']*'){%d})" % _LONG_TAG_CHARS)
+"""A start tag of at least _LONG_TAG_CHARS units (a quoted value counts as one): the only tags
+that can hold too many attributes. Its alternatives start with different characters, so the
+look-ahead never backtracks; pages without such a tag skip the per-tag scan."""
 
 
 def _cap_attributes(text: str) -> tuple[str, int]:
     """Drop attributes past :data:`MAX_ATTRIBUTES` in each tag; returns the text and the tags changed.
 
-    One linear scan: the tag pattern cannot fail once it starts (everything after
-    the name is optional), so it never backtracks, and quoted values are skipped whole.
+    One linear scan for long tags (:data:`_LONG_TAG`); each is then read whole with the tag
+    pattern, which cannot fail once it starts (everything after the name is optional), so
+    it never backtracks, and quoted values are skipped whole.
     """
     if len(text) < _LONG_TAG_CHARS:
         return text, 0
     pieces: list[str] = []
-    last = capped = 0
-    for match in _TAG.finditer(text):
+    last = capped = seen = 0
+    for long_tag in _LONG_TAG.finditer(text):
+        if long_tag.start() < seen:
+            continue  # inside a tag already read
+        match = _TAG.match(text, long_tag.start())
+        if match is None:
+            continue
+        seen = match.end()
         if match.end() - match.start() <= _LONG_TAG_CHARS or match.group(1):
             continue
         tag = match.group(0)

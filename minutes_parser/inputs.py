@@ -68,10 +68,23 @@ _ZIP_KINDS = (
 )
 _GZIP = b"\x1f\x8b"
 _PDF = b"%PDF-"
+PDF_MAGIC = _PDF
+MAGIC_WINDOW = 1024
+"""PDF readers accept the ``%PDF-`` header anywhere in the first 1 KB (some files carry junk before it)."""
 _CONTROL = frozenset(range(0x01, 0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
 BINARY_SHARE = 0.1
 """Share of control bytes (NUL and text whitespace aside) above which data is binary; text pages hold none."""
 _SNIFF_BYTES = 8192
+
+
+def is_pdf(data: bytes) -> bool:
+    """True when ``data`` starts like a PDF (``%PDF-`` within the first 1 KB).
+
+    >>> is_pdf(b"%PDF-1.5\\n%\\xe2\\xe3\\xcf\\xd3"), is_pdf(b"<html>")
+    (True, False)
+    """
+    return PDF_MAGIC in data[:MAGIC_WINDOW]
 
 
 def scrub_surrogates(text: str) -> str:
@@ -110,7 +123,7 @@ def binary_format(data: bytes) -> str | None:
     nul = head.count(b"\x00")
     if nul * 3 >= len(head) and _utf16_like(head):
         return None
-    controls = sum(1 for byte in head if byte in _CONTROL) + (0 if _utf16_like(head) else nul)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES)) + (0 if _utf16_like(head) else nul)
     if controls > BINARY_SHARE * len(head):
         return "binary data"
     return None

@@ -57,15 +57,13 @@ import attrs
 
 from .blocks import clean
 from .errors import ParseError
+from .inputs import is_pdf
 
 __all__ = ["INSTALL_HINT", "PdfBlock", "PdfText", "Removed", "extract", "is_pdf"]
 
 INSTALL_HINT = "pip install 'minutes-parser[pdf]'"
 """What to install to read PDFs (the optional extra with pypdfium2)."""
 
-PDF_MAGIC = b"%PDF-"
-MAGIC_WINDOW = 1024
-"""PDF readers accept the ``%PDF-`` header anywhere in the first 1 KB (some files carry junk before it)."""
 
 MAX_PAGES = 2000
 """Pages read by default. An agenda pack with every report runs to a few hundred
@@ -400,15 +398,6 @@ class _Page:
         self.bottom = bottom
         self.top = top
         self.height = max(top - bottom, 1.0)
-
-
-def is_pdf(data: bytes) -> bool:
-    """True when ``data`` starts like a PDF (``%PDF-`` within the first 1 KB).
-
-    >>> is_pdf(b"%PDF-1.5\\n%\\xe2\\xe3\\xcf\\xd3"), is_pdf(b"<html>")
-    (True, False)
-    """
-    return PDF_MAGIC in data[:MAGIC_WINDOW]
 
 
 def _pdfium() -> tuple[Any, Any]:

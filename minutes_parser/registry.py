@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from importlib import metadata
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
@@ -206,6 +205,8 @@ def _ensure_loaded() -> None:
         return
     _loaded = True
     found: dict[str, object] = {}
+    from importlib import metadata  # only when adapters are first needed
+
     try:
         eps: Iterable[metadata.EntryPoint] = metadata.entry_points(group=ENTRY_POINT_GROUP)
     except Exception:  # pragma: no cover - broken metadata must not stop parsing

@@ -15,7 +15,6 @@ from lxml import etree
 
 from ..blocks import Block
 from ..decode import Page
-from ..grammar.evidence import democracy_evidence
 from ..grids import grid_meetings, is_calendar_widget, read_grid
 from ..htmlblocks import Renderer
 from ..models import Meeting
@@ -42,6 +41,8 @@ class GenericAdapter(BaseAdapter):
         if not page.looks_like_markup:
             return 0.0
         blocks, _ = self._render(page)
+        from ..grammar.evidence import democracy_evidence  # compiled on first use
+
         evidence = democracy_evidence(blocks)
         page.cache["evidence"] = evidence
         return min(evidence.score, _CAP)

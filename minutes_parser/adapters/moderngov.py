@@ -20,13 +20,11 @@ import re
 from typing import Any, ClassVar
 from urllib.parse import urlparse
 
-import attrs
 from lxml import etree
 
 from ..blocks import Block, clean
 from ..dates import find_date, find_time
 from ..decode import Page
-from ..grammar.wording import PAGE_KIND
 from ..htmlblocks import Renderer, is_doc_href, text_of
 from ..models import Meeting, Person
 from ..registry import BaseAdapter
@@ -139,10 +137,6 @@ class ModernGovAdapter(BaseAdapter):
         blocks = Renderer(handler, frozenset({"table", "a", "ul", "div", "ol"})).render(content)
         kind = _PAGE_KINDS.get(_page_name(page.url))
         listing = kind == "meeting_list" or (kind is None and len(meetings) >= 2 and not handler.item_rows)
-        if listing and any(m.body is None for m in meetings):
-            # ieListMeetings prints dates only; the committee is the page's subtitle.
-            subtitle = next((b.text for b in blocks if b.kind == "heading" and PAGE_KIND.first(b.text) is None), None)
-            meetings = [m if m.body else attrs.evolve(m, body=subtitle) for m in meetings]
         hints: dict[str, Any] = {"meetings": meetings if listing else [], "attendance": attendance}
         if kind is not None:
             hints["page_kind"] = kind

@@ -18,8 +18,6 @@ from typing import Any, ClassVar
 from .. import registry
 from ..blocks import Block, clean
 from ..decode import Page
-from ..grammar.evidence import SCAN_BLOCKS, democracy_evidence
-from ..grammar.lexer import lex
 from ..registry import MAX_BLOCKS, BaseAdapter
 
 URL_EVIDENCE = 0.3
@@ -44,6 +42,10 @@ class TextAdapter(BaseAdapter):
         """The page's democracy evidence, plus the URL when it names a democracy system."""
         if page.looks_like_markup or page.json_data() is not None:
             return 0.0
+        # The grammar compiles its rules on first use, not when the package is imported.
+        from ..grammar.evidence import SCAN_BLOCKS, democracy_evidence
+        from ..grammar.lexer import lex
+
         blocks, _ = self.blocks(page)
         lexed = lex(blocks[:SCAN_BLOCKS])
         if len(blocks) <= SCAN_BLOCKS:

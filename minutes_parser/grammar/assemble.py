@@ -32,6 +32,7 @@ from .segment import Start, choose_starts
 from .text import titleness
 from .tokens import Kind
 from .wording.documents import split_doc_suffix
+from .wording.furniture import PAGE_KIND
 
 SINGLE_ITEM_KINDS = frozenset({"agenda_item", "decision"})
 """Pages about one item: everything after the header is that item."""
@@ -127,6 +128,20 @@ def trace(blocks: Sequence[Block], ctx: Context) -> Trace:
     return _run(blocks, ctx)[1]
 
 
+def _listed_bodies(lexed: Lexed, listed: Sequence[Meeting]) -> tuple[Meeting, ...]:
+    """Listed meetings printed with dates only take the page's subtitle as their body.
+
+    A committee's list of meetings names the committee once, in a heading, and each
+    row only by date; the first heading that is not the page's kind line names it.
+    """
+    if all(m.body for m in listed):
+        return tuple(listed)
+    subtitle = next((b.text for b in lexed.blocks if b.kind == "heading" and PAGE_KIND.first(b.text) is None), None)
+    if subtitle is None:
+        return tuple(listed)
+    return tuple(m if m.body else attrs.evolve(m, body=subtitle) for m in listed)
+
+
 def _place_in_item(place: Callable[[int, str], None], item: int, index: int, where: str) -> None:
     place(index, _in_item(item, where))
 
@@ -189,7 +204,7 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
         title = items[0].title or None
     if ctx.attendance:
         meeting = attrs.evolve(meeting or Meeting(url=ctx.url), attendance=(*(meeting.attendance if meeting else ()), *ctx.attendance))
-    meetings = ((meeting,) if meeting is not None else ()) + tuple(ctx.meetings)
+    meetings = ((meeting,) if meeting is not None else ()) + _listed_bodies(lexed, ctx.meetings)
     for i, tok in enumerate(tokens):
         if placed[i] is None and tok.kind is Kind.NOISE:
             placed[i] = "noise"

@@ -94,6 +94,7 @@ WEIGHTS: dict[str, float] = {
     "label:author": 0.1,
     "meeting:minutes-held": 0.4,
     "meeting:meeting-of-held": 0.35,
+    "meeting:body-met": 0.35,
     "meeting:body-dash-date": 0.35,
     "meeting:agenda-for": 0.35,
     "meeting:date-dash-body": 0.2,
@@ -162,11 +163,6 @@ def democracy_evidence(blocks: Sequence[Block], lexed: Lexed | None = None) -> E
             seen[key] = f"{_name(key)} (line {line})" if line else _name(key)
     score = sum(WEIGHTS[k] for k in seen)
     found = list(seen.values())
-    starts = choose_starts(lexed, None, single=False, listing=False)
-    numbered = [s for s in starts if s.number]
-    if len(numbered) >= CHAIN_MIN:
-        score += CHAIN_BONUS
-        found.append(f"{len(numbered)} numbered items in sequence")
     against: list[str] = []
     penalty = 0.0
     rules_seen: set[str] = set()
@@ -179,6 +175,12 @@ def democracy_evidence(blocks: Sequence[Block], lexed: Lexed | None = None) -> E
             penalty += float(hit[0].data.get("weight", 0.3))
             against.append(f"{hit[0].name} {block.text[:40]!r}" + (f" (line {block.line})" if block.line else ""))
     score -= min(penalty, LOOKALIKE_CAP)
+    if score < 1.0:  # beyond 1.0 the chain cannot change the score: segmentation is skipped
+        starts = choose_starts(lexed, None, single=False, listing=False)
+        numbered = [s for s in starts if s.number]
+        if len(numbered) >= CHAIN_MIN:
+            score += CHAIN_BONUS
+            found.append(f"{len(numbered)} numbered items in sequence")
     return Evidence(score=round(max(0.0, min(score, 1.0)), 3), found=tuple(found), against=tuple(against))
 
 

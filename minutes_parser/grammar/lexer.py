@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ..blocks import STRUCTURAL, Block, clean
+from .ruler import present
 from .text import mostly_upper, titleness
 from .tokens import Candidate, Kind, Token
 from .wording import ACTION, CONTACT, DOCUMENT, INLINE, LABEL, MEETING, NOISE, NUMBERING, PAGE_KIND, SECTION, VOTE
@@ -136,14 +137,15 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
         )
 
     low = text.lower()
-    found = NOISE.first(text, low)
+    lits = present(low)
+    found = NOISE.first(text, low, lits)
     if found is not None:
         return [tok(Kind.NOISE, found[0].name, text)]
     if len(text) <= PAGE_KIND_MAX:
-        found = PAGE_KIND.first(text, low)
+        found = PAGE_KIND.first(text, low, lits)
         if found is not None:
             return [tok(Kind.PAGE_KIND, found[0].name, text, found[1])]
-    found = VOTE.first(text, low)
+    found = VOTE.first(text, low, lits)
     if found is not None:
         rule, data = found
         rest = str(data.pop("rest", "") or "")
@@ -152,7 +154,7 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
         if rest and depth < 3:
             out.extend(classify(rest, index, block, depth + 1))
         return out
-    found = SECTION.first(text, low)
+    found = SECTION.first(text, low, lits)
     if found is not None:
         rule, data = found
         rest = str(data.pop("rest", "") or "")
@@ -165,7 +167,7 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
         if rest and depth < 3:
             out.extend(classify(rest, index, block, depth + 1))
         return out
-    found = ACTION.first(text, low)
+    found = ACTION.first(text, low, lits)
     if found is not None:
         rule, data = found
         if rule.name == "action-line":
@@ -176,16 +178,16 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
         inline_owner = data
     else:
         inline_owner = None
-    found = CONTACT.first(text, low)
+    found = CONTACT.first(text, low, lits)
     if found is not None:
         return [tok(Kind.CONTACT, found[0].name, text, found[1])]
-    found = LABEL.first(text, low)
+    found = LABEL.first(text, low, lits)
     if found is not None:
         return [tok(Kind.LABEL, found[0].name, text, found[1])]
-    found = DOCUMENT.first(text, low)
+    found = DOCUMENT.first(text, low, lits)
     if found is not None:
         return [tok(Kind.DOCUMENT, found[0].name, text, found[1])]
-    found = INLINE.first(text, low) if not _LABELLED.match(text) else None
+    found = INLINE.first(text, low, lits) if not _LABELLED.match(text) else None
     if found is not None and found[1]["_end"] < len(text):
         rule, data = found
         before = text[: data["_start"]].strip()
@@ -194,7 +196,7 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
         out.append(tok(Kind.SECTION, rule.name, text[data["_start"] : data["_end"]].strip(), {"section": "resolutions", "inline": True}))
         out.extend(classify(after, index, block, depth + 1) if depth < 3 else [tok(Kind.TEXT, None, after)])
         return out
-    found = MEETING.first(text, low)
+    found = MEETING.first(text, low, lits)
     if found is not None:
         return [tok(Kind.MEETING, found[0].name, text, found[1])]
     if block.meta.get("cell_end") and len(text.split()) <= CELL_LABEL_WORDS:
@@ -242,7 +244,7 @@ def _caps_heading(text: str, index: int, block: Block, first: Token) -> Candidat
 def _candidates(text: str, index: int, block: Block, first: Token | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[str] = set()
-    for rule, data in NUMBERING.all(text):
+    for rule, data in NUMBERING.all(text, text.lower()):
         system = str(data.get("system", "arabic"))
         if system in seen:
             continue

@@ -33,7 +33,7 @@ LIST_LIMIT = 200
 """An attendance list longer than this is not a list of names."""
 
 _URL = re.compile(r"\s*(?:https?://|www\.)\S+")
-SENTENCE_RULES = frozenset({"minutes-held", "meeting-of-held", "held-at-on"})
+SENTENCE_RULES = frozenset({"minutes-held", "meeting-of-held", "body-met", "held-at-on"})
 """Meeting rules that read a sentence, which may be broken over lines."""
 _TRIGGER = re.compile(r"\b(?:minutes\s+(?:of|from)|meeting\s+of|held\b|will\s+be\s+held|met\b)", re.IGNORECASE)
 _NOT_THIS = re.compile(
@@ -403,7 +403,7 @@ def _apply_meeting(
     rule = tok.rule
     if rule == "body-line":
         return  # used only beside a date line
-    rank = {"date-dash-body": RANK_RUNNING, "minutes-held": RANK_SENTENCE, "meeting-of-held": RANK_SENTENCE, "held-at-on": RANK_SENTENCE, "minutes-dated": RANK_SENTENCE, "body-dash-date": RANK_LINE, "agenda-for": RANK_LINE, "meeting-of": RANK_LINE}.get(
+    rank = {"date-dash-body": RANK_RUNNING, "minutes-held": RANK_SENTENCE, "meeting-of-held": RANK_SENTENCE, "body-met": RANK_SENTENCE, "held-at-on": RANK_SENTENCE, "minutes-dated": RANK_SENTENCE, "body-dash-date": RANK_LINE, "agenda-for": RANK_LINE, "meeting-of": RANK_LINE}.get(
         rule or "", RANK_STACK
     )
     if rule == "body-dash-date" and re.search(r"\bpage\s*\d", tok.text, re.IGNORECASE):

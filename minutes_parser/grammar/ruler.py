@@ -24,6 +24,7 @@ frozenset({'hello'})
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
@@ -37,9 +38,10 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _OPS  # type: ignore[no-redef,unused-ignore]
     import sre_parse as _sre_parse  # type: ignore[no-redef,unused-ignore]
 
-MAX_ALTERNATIVES = 24
-"""Beyond this many alternative literal strings, a pre-check is no cheaper than the
-regex it guards: the analysis gives up and the rule is always tried."""
+MAX_ALTERNATIVES = 64
+"""Beyond this many alternative literal strings (a product of alternations), the analysis
+gives up and the rule is always tried: the set would grow without bound, and a rule that
+can start with that many words is not narrowed much by them."""
 MIN_LITERAL = 2
 """Literals shorter than this filter almost nothing (every line holds an "a")."""
 
@@ -150,6 +152,12 @@ def _node_required(node: Any) -> frozenset[str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=512)
+def _tree(source: str, flags: int) -> Any:
+    """The pattern's parse tree, read once for the derived pre-checks."""
+    return _sre_parse.parse(source, flags)
+
+
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case strings of which any match of ``pattern`` contains at least one.
 
@@ -163,8 +171,8 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     >>> required_literals(re.compile(r"^\\d+\\.\\s+\\S")) is None
     True
     """
-    tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-    found = _required(list(tree))
+    tree = _tree(pattern.pattern, pattern.flags)
+    found = _required(tree)
     found = frozenset(s.strip() for s in found) if found else None
     if not found or _quality(found) < MIN_LITERAL:
         return None
@@ -244,8 +252,8 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     >>> first_chars(re.compile(r"^resolved", re.I)) == frozenset("rR")
     True
     """
-    tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-    found, can_empty = _first_seq(list(tree))
+    tree = _tree(pattern.pattern, pattern.flags)
+    found, can_empty = _first_seq(tree)
     if found is None or can_empty or len(found) > FIRST_LIMIT:
         return None
     if pattern.flags & re.IGNORECASE:
@@ -253,41 +261,115 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return found
 
 
+def _trie_pattern(literals: Iterable[str]) -> str:
+    """One regex matching any of ``literals``, shaped as a trie (longest first).
+
+    A flat alternation tries every literal at every position; the trie tries one
+    branch per distinct next character, so a scan costs the depth of the longest
+    literal, not the number of literals.
+
+    >>> re.fullmatch(_trie_pattern(["moved", "move", "mover", "by"]), "mover") is not None
+    True
+    >>> re.match(_trie_pattern(["move", "moved"]), "moved by").group(0)
+    'moved'
+    """
+    trie: dict[str, Any] = {}
+    for lit in literals:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a literal ends here: the longer ones are tried first
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+MAX_REACH = 400
+"""A pattern that can match more characters than this is searched over the whole text."""
+
+
+def end_reach(pattern: re.Pattern[str]) -> int | None:
+    r"""How far from the text's end a match of ``pattern`` can start, when every match ends the text.
+
+    A search for a pattern anchored at the end (``...$``) whose matches are at most N
+    characters long only needs to look at the last N characters.
+
+    >>> end_reach(re.compile(r",\s?\d{1,6}\s?KB$"))
+    11
+    >>> end_reach(re.compile(r"held\s+on\b")) is None
+    True
+    """
+    tree = _tree(pattern.pattern, pattern.flags)
+    nodes = list(tree)
+    if not nodes or nodes[-1] != (_OPS.AT, _OPS.AT_END):
+        return None
+    width = int(tree.getwidth()[1])
+    return width if width <= MAX_REACH else None
+
+
 class _LiteralIndex:
     """Every rule's pre-check literals, found in a text with one scan.
 
-    Literals are matched at every position (a look-ahead alternation, longest first), and each
-    literal found stands for every registered literal it contains, so the set found is exactly
-    the registered literals present in the text.
+    Each rule constructed in the process owns one bit. A scan finds the literals present
+    (a look-ahead trie, longest first; each literal found stands for every registered
+    literal it contains) and returns the bits of the rules whose pre-check they pass.
     """
 
     def __init__(self) -> None:
-        self.literals: set[str] = set()
+        self.literals: dict[str, int] = {}
+        self.rules = 0
         self._regex: re.Pattern[str] | None = None
-        self._covers: dict[str, frozenset[str]] = {}
+        self._covers: dict[str, int] = {}
 
-    def add(self, literals: Iterable[str]) -> None:
-        new = set(literals) - self.literals
-        if new:
-            self.literals |= new
-            self._regex = None
-            self.scan.cache_clear()
+    def add(self, literals: Iterable[str], bit: int) -> None:
+        """Register a rule's literals under its bit."""
+        for lit in literals:
+            self.literals[lit] = self.literals.get(lit, 0) | bit
+        self.rules |= bit
+        self._regex = None
+        self.scan.cache_clear()
 
     def _build(self) -> re.Pattern[str]:
-        ordered = sorted(self.literals, key=len, reverse=True)
-        self._covers = {lit: frozenset(other for other in self.literals if other in lit) for lit in self.literals}
-        return re.compile("(?=(" + "|".join(re.escape(lit) for lit in ordered) + "))")
+        covers: dict[str, int] = {}
+        for lit in self.literals:
+            mask = 0
+            for other, bits in self.literals.items():
+                if other in lit:
+                    mask |= bits
+            covers[lit] = mask
+        self._covers = covers
+        return re.compile("(?=(" + _trie_pattern(self.literals) + "))")
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index for the process, cleared when literals change
-    def scan(self, lowered: str) -> frozenset[str]:
-        """The registered literals present in ``lowered``."""
+    def scan(self, lowered: str) -> int:
+        """The bits of the rules one of whose literals is present in ``lowered``."""
         if self._regex is None:
             self._regex = self._build()
-        found: set[str] = set()
+        found = 0
         covers = self._covers
         for m in self._regex.finditer(lowered):
             found |= covers[m.group(1)]
-        return frozenset(found)
+        return found
+
+
+def present(lowered: str) -> int:
+    """The bits of the rules (of every family) one of whose pre-check literals ``lowered`` holds."""
+    return LITERALS.scan(lowered)
+
+
+_BITS = itertools.count()
+
+
+def _next_bit() -> int:
+    return 1 << next(_BITS)
 
 
 LITERALS = _LiteralIndex()
@@ -327,6 +409,14 @@ class Rule:
     """Derived from ``pattern``: the characters a match at the text's start begins with
     (None for ``search`` rules and patterns that can begin with anything)."""
 
+    reach: int | None = attrs.field(init=False)
+    """Derived from ``pattern`` for ``search`` rules anchored at the end: how far back from the
+    text's end a match can start (the search starts there)."""
+
+    @reach.default
+    def _derive_reach(self) -> int | None:
+        return end_reach(self.pattern) if self.search else None
+
     @prefilter.default
     def _derive(self) -> frozenset[str] | None:
         return required_literals(self.pattern)
@@ -335,14 +425,16 @@ class Rule:
     def _derive_first(self) -> frozenset[str] | None:
         return None if self.search else first_chars(self.pattern)
 
+    bit: int = attrs.field(init=False, factory=_next_bit, eq=False, repr=False)
+    """This rule's bit in the literal index (one per rule constructed in the process)."""
+
     def __attrs_post_init__(self) -> None:
         if self.prefilter:
-            LITERALS.add(self.prefilter)
+            LITERALS.add(self.prefilter, self.bit)
 
     def allows(self, lowered: str) -> bool:
         """The cheap test: can the pattern match ``lowered`` (the lower-cased text)?"""
-        pre = self.prefilter
-        if pre is not None and not pre & LITERALS.scan(lowered):
+        if self.prefilter is not None and not self.bit & LITERALS.scan(lowered):
             return False
         first = self.first
         return first is None or (bool(lowered) and (lowered[0] in first or lowered[0].upper() in first))
@@ -351,7 +443,9 @@ class Rule:
         """The pattern's match in ``text`` (after the pre-check), or None."""
         if not self.allows(text.lower() if lowered is None else lowered):
             return None
-        return self.pattern.search(text) if self.search else self.pattern.match(text)
+        if not self.search:
+            return self.pattern.match(text)
+        return self.pattern.search(text, max(0, len(text) - self.reach)) if self.reach is not None else self.pattern.search(text)
 
     def fields(self, text: str, lowered: str | None = None) -> dict[str, Any] | None:
         """The fields this rule yields for ``text``, or None when it does not apply."""
@@ -361,7 +455,12 @@ class Rule:
 
     def apply(self, text: str) -> dict[str, Any] | None:
         """The fields the pattern yields for ``text`` (no pre-check), or None."""
-        m = self.pattern.search(text) if self.search else self.pattern.match(text)
+        if not self.search:
+            m = self.pattern.match(text)
+        elif self.reach is not None:
+            m = self.pattern.search(text, max(0, len(text) - self.reach))
+        else:
+            m = self.pattern.search(text)
         if m is None:
             return None
         if self.accept is not None:
@@ -376,6 +475,38 @@ class Rule:
         out.setdefault("_start", m.start())
         out.setdefault("_end", m.end())
         return out
+
+
+PLAN_CACHE = 4096
+"""Distinct (literals present, first character) combinations remembered per ruler."""
+
+
+@attrs.define(slots=True)
+class _Plan:
+    """A ruler's enabled rules and, per combination of literal bits present and first
+    character, the rules worth trying (most lines share a handful of combinations)."""
+
+    rules: tuple[Rule, ...]
+    literal_bits: int
+    """The bits of the rules with a literal pre-check."""
+    cache: dict[tuple[int, str], tuple[Rule, ...]] = attrs.field(factory=dict)
+
+    def pick(self, present: int, head: str) -> tuple[Rule, ...]:
+        """The enabled rules, in order, whose pre-checks pass."""
+        key = (present & self.literal_bits, head)
+        found = self.cache.get(key)
+        if found is None:
+            if len(self.cache) >= PLAN_CACHE:
+                self.cache.clear()
+            found = self.cache[key] = tuple(r for r in self.rules if _passes(r, present, head))
+        return found
+
+
+def _passes(rule: Rule, present: int, head: str) -> bool:
+    if rule.prefilter is not None and not rule.bit & present:
+        return False
+    first = rule.first
+    return first is None or (bool(head) and (head in first or head.lower() in first or head.upper() in first))
 
 
 class Ruler:
@@ -394,43 +525,27 @@ class Ruler:
         """What the rules recognise ("section", "vote", ...)."""
         self._rules: list[Rule] = []
         self._disabled: set[str] = set()
-        self._plan: tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[Rule, ...]] | None = None
+        self._plan: _Plan | None = None
         for rule in rules:
             self.append(rule)
 
     def _changed(self) -> None:
         self._plan = None
 
-    def _candidates(self, text: str, lowered: str) -> list[Rule]:
-        """The enabled rules whose pre-checks pass on ``text``, in order (one literal scan)."""
+    def _candidates(self, text: str, lowered: str, present: int | None = None) -> tuple[Rule, ...]:
+        """The enabled rules whose pre-checks pass on ``text``, in order (one literal scan,
+        or none when the caller passes the scan's result as ``present``)."""
         plan = self._plan
         if plan is None:
-            by_literal: dict[str, list[int]] = {}
-            always: list[int] = []
             enabled = tuple(r for r in self._rules if r.name not in self._disabled)
-            for index, rule in enumerate(enabled):
-                if rule.prefilter is None:
-                    always.append(index)
-                else:
-                    for lit in rule.prefilter:
-                        by_literal.setdefault(lit, []).append(index)
-            plan = self._plan = ({k: tuple(v) for k, v in by_literal.items()}, tuple(always), enabled)
-        by_literal_t, always_t, rules = plan
-        indices = set(always_t)
-        if by_literal_t:
-            for lit in LITERALS.scan(lowered):
-                hit = by_literal_t.get(lit)
-                if hit is not None:
-                    indices.update(hit)
-        head = lowered[:1]
-        out = []
-        for index in sorted(indices):
-            rule = rules[index]
-            first = rule.first
-            if first is not None and not (head and (head in first or head.upper() in first)):
-                continue
-            out.append(rule)
-        return out
+            bits = 0
+            for rule in enabled:
+                if rule.prefilter is not None:
+                    bits |= rule.bit
+            plan = self._plan = _Plan(enabled, bits)
+        if present is None:
+            present = LITERALS.scan(lowered) if plan.literal_bits else 0
+        return plan.pick(present, text[:1])
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules)
@@ -492,20 +607,23 @@ class Ruler:
         """The rules in use, in order."""
         return [r for r in self._rules if r.name not in self._disabled]
 
-    def first(self, text: str, lowered: str | None = None) -> tuple[Rule, dict[str, Any]] | None:
-        """The first enabled rule that applies to ``text`` and its fields, or None."""
+    def first(self, text: str, lowered: str | None = None, present: int | None = None) -> tuple[Rule, dict[str, Any]] | None:
+        """The first enabled rule that applies to ``text`` and its fields, or None.
+
+        ``lowered`` and ``present`` (:func:`present`'s result) save work when one text is
+        offered to several rulers."""
         low = text.lower() if lowered is None else lowered
-        for rule in self._candidates(text, low):
+        for rule in self._candidates(text, low, present):
             found = rule.apply(text)
             if found is not None:
                 return rule, found
         return None
 
-    def all(self, text: str, lowered: str | None = None) -> list[tuple[Rule, dict[str, Any]]]:
+    def all(self, text: str, lowered: str | None = None, present: int | None = None) -> list[tuple[Rule, dict[str, Any]]]:
         """Every enabled rule that applies to ``text``, in order."""
         low = text.lower() if lowered is None else lowered
         out = []
-        for rule in self._candidates(text, low):
+        for rule in self._candidates(text, low, present):
             found = rule.apply(text)
             if found is not None:
                 out.append((rule, found))

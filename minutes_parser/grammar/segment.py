@@ -17,6 +17,7 @@ forms ("Meeting: date - body (Item N)", "date - title") are taken as they come.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -93,6 +94,7 @@ class Start:
     """Meeting date text printed with the start (issue pages)."""
 
 
+@functools.lru_cache(maxsize=8192)
 def _relation(a: tuple[int, ...], b: tuple[int, ...]) -> float | None:
     """The step bonus from number ``a`` to number ``b``, or None when ``b`` does not follow ``a``."""
     if not a or not b or b <= a:

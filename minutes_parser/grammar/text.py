@@ -27,7 +27,6 @@ _SENTENCE_START = re.compile(
     r"|(?:members|councillors?|cllr|mr|mrs|ms|dr|officers?)\b.{0,60}?\b(?:was|were|is|are|has|had|have|said|stated|asked|reported|explained|advised|noted|declared|welcomed)\b)",
     re.IGNORECASE,
 )
-_LETTERS = re.compile(r"[^\W\d_]")
 _FINITE = re.compile(
     r"\b(?:was|were|is|are|has|had|have|will|would|could|should|declared|advised|reported|noted|explained|stated|thanked|welcomed|asked|agreed|resolved|received|presented|confirmed|attended|opened|closed)\b"
 )
@@ -49,10 +48,10 @@ def similar(a: str, b: str, threshold: float = SIMILAR) -> bool:
 
 def mostly_upper(text: str, share: float = 0.6) -> bool:
     """True when at least ``share`` of the letters are capitals (and there are three or more)."""
-    letters = _LETTERS.findall(text)
-    if len(letters) < 3:
+    letters = sum(map(str.isalpha, text))
+    if letters < 3:
         return False
-    return sum(1 for c in letters if c.isupper()) / len(letters) >= share
+    return sum(map(str.isupper, text)) / letters >= share
 
 
 def reads_as_sentence(text: str) -> bool:

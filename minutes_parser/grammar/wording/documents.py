@@ -73,7 +73,10 @@ DOCUMENT = Ruler(
             """A document listed with its format and size after the title, as captures of linked
             documents print them: "Report pdf icon PDF 129 KB", "Appendix A PDF 51 KB", "Agenda,
             515kb", "Reference from SDDC (28K/bytes)".""",
-            re.compile(r"\S.{0,300}?(?:\b(?:PDF|DOCX?|XLSX?|PPTX?|RTF|HTML?|TXT|CSV|ODT|ZIP)\s*|,\s*|\()\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB|K|B|bytes)\b", _I),
+            re.compile(
+                r"(?<=\S)\s{0,4}(?:\b(?:PDF|DOCX?|XLSX?|PPTX?|RTF|HTML?|TXT|CSV|ODT|ZIP)\s{0,4}|,\s{0,4}|\()\d{1,6}(?:\.\d{1,3})?\s{0,4}(?:KB|MB|GB|K|B|bytes)\b(?:/bytes)?\)?\.?\s{0,4}$",
+                _I,
+            ),
             examples=(
                 ("Report pdf icon PDF 129 KB", {"title": "Report", "format": "pdf"}),
                 ("Appendix A PDF 51 KB", {"title": "Appendix A"}),
@@ -81,6 +84,7 @@ DOCUMENT = Ruler(
             ),
             counter=("The budget of £5 million was agreed.", "Page 5 of 12"),
             accept=_doc,
+            search=True,
         ),
         Rule(
             "icon-title",

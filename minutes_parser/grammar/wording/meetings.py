@@ -138,10 +138,16 @@ def _date_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     return out
 
 
+BODY_LINE_WORDS = 14
+"""A line naming a body is short: the longest real names run to about a dozen words."""
+BODY_LINE_AFTER = 80
+"""At most this many characters follow the body's noun ("Council of the City of ...")."""
+
+
 def _body_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     """A short line naming a body ("Licensing Sub-Committee", "CITY COUNCIL", "Glasgow City Council.")."""
     words = text.split()
-    if not 1 <= len(words) <= 14 or text.endswith(("?", "!", ",")) or ":" in text:
+    if not 1 <= len(words) <= BODY_LINE_WORDS or len(text) - m.end() > BODY_LINE_AFTER or text.endswith(("?", "!", ",")) or ":" in text:
         return None
     if sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) < len(words) * 0.6:
         return None
@@ -194,13 +200,18 @@ def _minutes_dated(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     return out
 
 
-def _met_or_held(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
-    if m.group("met"):
-        body = m.group("body2")
-        if not _BODY_NOUN.search(body):
-            return None
-        return read_held(body, "", text[m.end("met") :], text)
-    return read_held(m.group("body"), text[: m.start("held")], text[m.end("held") :], text)
+BODY_BEFORE_MET = 100
+"""How far back the body's name may start before "met" (the longest names are about 80 characters)."""
+_NAME_BEFORE = re.compile(r"(?:^|(?<=\s))(?:the\s+)?(?P<body>[A-Z][\w&'\u2019,. -]{2,100})\s+$", _I)
+
+
+def _body_met(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    """The capitalised name just before "met" (it must name a kind of body), and what follows."""
+    before = text[max(0, m.start() - BODY_BEFORE_MET - 10) : m.start()]
+    name = _NAME_BEFORE.search(before)
+    if name is None or not _BODY_NOUN.search(name.group("body")):
+        return None
+    return read_held(name.group("body"), "", text[m.start() + 3 :], text)
 
 
 MEETING = Ruler(
@@ -276,21 +287,33 @@ MEETING = Ruler(
             "meeting-of-held",
             """A summons or record naming the meeting in a sentence: "A meeting of the X will be
             held in LOC on DATE at TIME", "At a meeting of the X held in LOC on DATE", "NOTICE is
-            hereby given that an ordinary meeting of the X will be held on:", "The X met in Regular
-            Session on DATE at TIME in LOC".""",
+            hereby given that an ordinary meeting of the X will be held on:".""",
             re.compile(
-                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned)\s+)*meeting(?:\s+of\s+(?P<body>.{2,140}?))?\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b"
-                r"|(?:(?<=^)|(?<=\s))(?:the\s+)?(?P<body2>[A-Z][\w&'\u2019,. -]{2,100}?)\s+(?P<met>met)\s+(?:in\s+(?:a\s+)?(?:regular|special|adjourned|closed|open)?\s*session\s+)?on\b",
+                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned)\s+)*meeting(?:\s+of\s+(?P<body>.{2,140}?))?\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b",
                 _I,
             ),
             examples=(
                 ("A meeting of the Exmoor National Park Authority will be held in the Committee Room, Exmoor House on Tuesday 8 January 2019 at 10.00am.", {"body": "Exmoor National Park Authority"}),
                 ("A meeting to be held at City Chambers, Glasgow at 13:30 on 23 June 2011.", {"location": "City Chambers, Glasgow"}),
                 ("At a meeting of the Liverpool City Region Combined Authority held in the Authority Chamber on Friday, 15th September, 2017", {}),
-                ("The New Hanover County Board of Commissioners met in Regular Session on March 11, 2013, at 4:00 p.m. in the Assembly Room", {"body": "New Hanover County Board of Commissioners"}),
             ),
             counter=("the recess powers granted at the meeting on 27 June 2024", "the decisions of the meeting held on 4 September 2023 be approved"),
-            accept=lambda m, text: _met_or_held(m, text),
+            accept=lambda m, text: read_held(m.group("body"), text[: m.start("held")], text[m.end("held") :], text),
+            search=True,
+        ),
+        Rule(
+            "body-met",
+            """A record opening with the body that met, as US and Canadian minutes do: "The X met in
+            Regular Session on DATE at TIME in LOC", "Town Council met on Monday, May 4"; the body is
+            the capitalised name just before "met".""",
+            re.compile(r"(?<=\s)met\s+(?:in\s+(?:a\s+)?(?:regular|special|adjourned|closed|open)?\s*session\s+)?on\b", _I),
+            examples=(
+                ("The New Hanover County Board of Commissioners met in Regular Session on March 11, 2013, at 4:00 p.m. in the Assembly Room", {"body": "New Hanover County Board of Commissioners"}),
+                ("The Planning Commission met on Tuesday, 4 June 2024 at 7 p.m.", {"body": "Planning Commission"}),
+                ("Town Council met in a special session on May 4, 2022", {"body": "Town Council"}),
+            ),
+            counter=("The officers met on site with the applicant.", "Targets were met on time."),
+            accept=_body_met,
             search=True,
         ),
         Rule(
@@ -348,24 +371,35 @@ MEETING = Ruler(
             status: "Tuesday, 8th January, 2019 10.30 am", "May 2, 2012 – Council Chamber",
             "Thursday, 28th April, 2016 7.00 pm, CANCELLED", "Wed Jan 13 2016", "Monday, 2018
             December 03".""",
-            re.compile(r"^(?:(?:held\s+)?on\s+|date[d:]?\s+)?(?:" + WEEKDAY + r"\b,?\s+|\d|" + MONTH + r"\b)", _I),
+            re.compile(
+                r"^(?:(?:held\s+)?on\s+|date[d:]?\s+)?(?:" + WEEKDAY + r"\b,?\s+|\d{1,4}(?:st|nd|rd|th)?(?:[\s,]+(?:of\s+)?" + MONTH + r"\b|[/.\-]\d)|" + MONTH + r"\b)",
+                _I,
+            ),
             examples=(
                 ("Tuesday, 8th January, 2019 10.30 am", {}),
                 ("May 2, 2012 – Council Chamber", {"location": "Council Chamber"}),
                 ("Thursday, 28th April, 2016 7.00 pm, CANCELLED", {"status": "cancelled"}),
                 ("Wed Jan 13 2016", {}),
+                ("2018 December 03", {}),
+                ("12/03/2024 at 7pm", {}),
+                ("1st of June 2023", {}),
             ),
-            counter=("3 The minutes of the Council meeting of 27th October 2016 were approved.",),
+            counter=("3 Apologies for absence", "3 The minutes of the Council meeting of 27th October 2016 were approved.",),
             accept=_date_line,
         ),
         Rule(
             "body-line",
             """A short line naming a body, in title or upper case, that the date below it belongs to:
             "Licensing Sub-Committee", "CITY COUNCIL", "Glasgow City Council.".""",
-            re.compile(r"^(?:[^\s:]{1,40}\s+){0,12}?[^\s:]*?(?:" + BODY_NOUNS + r")s?\b[^:]{0,80}$", _I),
-            examples=(("Licensing Sub-Committee", {"body": "Licensing Sub-Committee"}), ("CITY COUNCIL", {"body": "CITY COUNCIL"})),
+            re.compile(r"(?:" + BODY_NOUNS + r")s?\b", _I),
+            examples=(
+                ("Licensing Sub-Committee", {"body": "Licensing Sub-Committee"}),
+                ("CITY COUNCIL", {"body": "CITY COUNCIL"}),
+                ("Board of Selectmen", {"body": "Board of Selectmen"}),
+            ),
             counter=("The Council will meet again in May.", "Meeting documents:"),
             accept=_body_line,
+            search=True,
         ),
     ],
 )
