@@ -205,7 +205,7 @@ _VOID = frozenset(
 )
 _LONG_TAG_CHARS = 2 * MAX_ATTRIBUTES
 """A tag shorter than this cannot hold more than MAX_ATTRIBUTES attributes (each needs a name and a space)."""
-_LONG_TAG = re.compile(r"<[A-Za-z](?=(?:[^\"'>]|\"[^\"]*\"|'[^']*'){%d})" % _LONG_TAG_CHARS)
+_LONG_TAG = re.compile(r"<[A-Za-z](?=(?:[^\"'>]|\"[^\"]*\"|'[^']*'){" + str(_LONG_TAG_CHARS) + "})")
 """A start tag of at least _LONG_TAG_CHARS units (a quoted value counts as one): the only tags
 that can hold too many attributes. Its alternatives start with different characters, so the
 look-ahead never backtracks; pages without such a tag skip the per-tag scan."""
