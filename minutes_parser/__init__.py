@@ -15,6 +15,7 @@ from . import inputs, registry
 from .batch import Result, dask_executor, parse_many
 from .decode import Page
 from .errors import InternalError, ParseError, UnrecognizedPage
+from .finish import finish
 from .grammar import Trace
 from .models import (
     Action,
@@ -98,7 +99,7 @@ def parse(
     """
     try:
         page, chosen = _open(source, url, adapter)
-        return chosen.parse(page)
+        return finish(chosen.parse(page), page)
     except ParseError:
         raise
     except RecursionError as exc:
