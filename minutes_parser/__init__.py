@@ -17,6 +17,7 @@ from .decode import Page
 from .errors import InternalError, ParseError, UnrecognizedPage
 from .finish import finish
 from .grammar import Trace
+from .interchange import to_ocd_events, to_popolo
 from .models import (
     Action,
     AgendaItem,
@@ -32,7 +33,10 @@ from .models import (
     Unplaced,
     Vote,
 )
+from .reconcile import Merged, Reconciled, merge
 from .registry import Adapter, BaseAdapter, register
+from .schema import json_schema
+from .tables import records, to_dataframes
 
 __all__ = [
     "Action",
@@ -47,9 +51,11 @@ __all__ = [
     "InternalError",
     "Meeting",
     "MeetingRef",
+    "Merged",
     "Page",
     "ParseError",
     "Person",
+    "Reconciled",
     "Result",
     "Source",
     "Unplaced",
@@ -58,9 +64,15 @@ __all__ = [
     "adapter_names",
     "dask_executor",
     "explain",
+    "json_schema",
+    "merge",
     "parse",
     "parse_many",
+    "records",
     "register",
+    "to_dataframes",
+    "to_ocd_events",
+    "to_popolo",
 ]
 
 try:

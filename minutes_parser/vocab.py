@@ -62,8 +62,8 @@ ATTENDANCE: tuple[str, ...] = ("present", "apologies", "absent", "in attendance"
 """Attendance values (ModernGov's attendance tables and web service, minutes' "Present:" lists)."""
 
 _ATTENDANCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("substitute", re.compile(r"\bsubstitut|\bdeputis|\bin\s+place\s+of\b|\breserve\b", _I)),
     ("apologies", re.compile(r"\bapolog", _I)),
+    ("substitute", re.compile(r"\bsubstitut|\bdeputis|\bin\s+place\s+of\b|\breserve\b", _I)),
     ("absent", re.compile(r"\babsent\b|\bnot\s+present\b|\bdid\s+not\s+attend\b|\bno\s+show\b", _I)),
     (
         "remote",
@@ -173,8 +173,17 @@ def _person(person: Person) -> Person:
 def _vote(vote: Vote) -> Vote:
     if vote.outcome in VOTE_RESULT:
         return vote
-    value = vote_result(vote.result) or vote_result(vote.outcome)
+    value = vote_result(vote.result) or vote_result(vote.outcome) or _from_counts(vote)
     return attrs.evolve(vote, outcome=value) if value != vote.outcome else vote
+
+
+def _from_counts(vote: Vote) -> str | None:
+    """A tally printed without a result word ("For 7, Against 2"): more for carries, more against loses."""
+    if vote.for_count is None or vote.against_count is None:
+        return None
+    if vote.for_count == vote.against_count:
+        return None if vote.for_count == 0 else "tied"
+    return "carried" if vote.for_count > vote.against_count else "lost"
 
 
 def _item(item: AgendaItem) -> AgendaItem:
@@ -188,7 +197,8 @@ def normalise(doc: Document) -> Document:
     ``status`` becomes a :data:`MEETING_STATUS` value (the printed words move to
     ``status_text``), each attendee's ``attendance`` an :data:`ATTENDANCE` value
     (words in ``attendance_text``), and each vote's ``outcome`` a
-    :data:`VOTE_RESULT` value (words stay in ``result``). Running it twice
+    :data:`VOTE_RESULT` value (words stay in ``result``; a tally printed without
+    a result word gives carried, lost or tied by its counts). Running it twice
     changes nothing.
 
     >>> from minutes_parser.models import Document, Meeting
