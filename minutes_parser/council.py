@@ -102,7 +102,12 @@ def council_name(texts: Sequence[str]) -> str | None:
 
 
 def header_texts(doc: Document, root: Any = None, text: str | None = None, blocks: Sequence[str] = ()) -> list[str]:
-    """Where a page names its council, most telling first: site name and title, first lines, bodies."""
+    """Where a page names its council, most telling first: site name and title, first lines, bodies.
+
+    >>> from minutes_parser.models import Document, Meeting
+    >>> header_texts(Document(meetings=(Meeting(body="Des Moines City Council"),)), text="MINUTES\\n")
+    ['MINUTES', 'Des Moines City Council']
+    """
     out: list[str] = []
     if root is not None:
         for path in ("//meta[@property='og:site_name']/@content", "//title//text()", "//h1//text()"):

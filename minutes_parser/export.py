@@ -101,6 +101,11 @@ def write_parquet(tables: Tables, folder: str | os.PathLike[str]) -> list[Path]:
 
     Types as :func:`minutes_parser.to_dataframes` (dates as timestamps,
     vocabularies as dictionary-encoded categories).
+
+    >>> import tempfile, minutes_parser
+    >>> doc = minutes_parser.parse(b"Agenda item\\n\\nBudget\\n\\nRESOLVED that it be noted.\\n")
+    >>> [p.name for p in write_parquet(minutes_parser.records([doc]), tempfile.mkdtemp())][-1]
+    'declarations.parquet'
     """
     try:
         pa: Any = importlib.import_module("pyarrow")

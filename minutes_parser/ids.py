@@ -12,7 +12,7 @@ printed none, and gives every Meeting, AgendaItem and Clause a deterministic
 ``id`` by :data:`ID_RECIPE`.
 
 >>> url_ids("https://democracy.example.gov.uk/ieListDocuments.aspx?CId=140&MId=5001")
-{'meeting': '5001', 'committee': '140'}
+{'committee': '140', 'meeting': '5001'}
 >>> site_of("https://www.Example.gov.uk:443/x")
 'example.gov.uk'
 """
@@ -173,7 +173,12 @@ def _doc_urls(doc: Document) -> Iterator[str]:
 
 
 def page_site(doc: Document) -> str | None:
-    """The page's site: its URL's host, else the host most of its links name, else None."""
+    """The page's site: its URL's host, else the host most of its links name, else None.
+
+    >>> from minutes_parser.models import Document, Meeting
+    >>> page_site(Document(meetings=(Meeting(url="https://democracy.example.gov.uk/ieListDocuments.aspx?MId=1"),)))
+    'democracy.example.gov.uk'
+    """
     own = site_of(doc.source.url)
     if own:
         return own
@@ -240,7 +245,12 @@ class _Link:
 
 
 def page_links(root: Any) -> list[_Link]:
-    """Every link of an HTML tree whose URL carries a system id, with its source line and text."""
+    """Every link of an HTML tree whose URL carries a system id, with its source line and text.
+
+    >>> from lxml import html
+    >>> [link.ids for link in page_links(html.fromstring('<p><a href="mgAi.aspx?ID=9">Item</a></p>'))]
+    [{'item': '9'}]
+    """
     if root is None:
         return []
     out = []
@@ -415,7 +425,12 @@ def identify(doc: Document, root: Any = None) -> Document:
 
 
 def with_source(doc: Document, *, digest: str | None = None, council: str | None = None) -> Document:
-    """``doc`` with ``source.digest`` and ``source.council`` set (when given)."""
+    """``doc`` with ``source.digest`` and ``source.council`` set (when given and not set already).
+
+    >>> from minutes_parser.models import Document
+    >>> with_source(Document(), council="Anytown Borough Council").source.council
+    'Anytown Borough Council'
+    """
     source: Source = doc.source
     if digest and not source.digest:
         source = attrs.evolve(source, digest=digest)

@@ -383,3 +383,19 @@ def test_cli_csv_and_parquet_folders(tmp_path: Path) -> None:
 def test_cli_table_formats_need_out(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(WYVERN), "--format", "csv"]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- examples in docstrings
+@pytest.mark.parametrize(
+    "module",
+    ["vocab", "ids", "council", "finish", "tables", "schema", "export", "reconcile", "interchange", "batch"],
+)
+def test_docstring_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    if module in ("tables", "export", "interchange"):
+        pytest.importorskip("pandas")
+        pytest.importorskip("pyarrow")
+    result = doctest.testmod(importlib.import_module(f"minutes_parser.{module}"), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

@@ -154,7 +154,11 @@ class ModernGovXmlAdapter(BaseAdapter):
         if root is None or str(root.tag).lower() != "meeting" or not doc.items:
             return doc
         pending = [
-            (_text(i, "fulldisplaynumberformat").rstrip(".") or _text(i, "agendaitemnumber"), _text(i, "agendaitemtitle"), _text(i, "agendaitemid"))
+            (
+                _text(i, "fulldisplaynumberformat").rstrip(".") or _text(i, "agendaitemnumber"),
+                _text(i, "agendaitemtitle"),
+                _text(i, "agendaitemid"),
+            )
             for i in _AGENDA_ITEMS(root)
         ]
         items = []
