@@ -34,6 +34,23 @@ from .registry import Adapter, BaseAdapter, register
 
 if TYPE_CHECKING:
     from .grammar import Trace
+    from .interchange import to_ocd_events, to_popolo
+    from .reconcile import Merged, Reconciled, merge
+    from .schema import json_schema
+    from .tables import records, to_dataframes
+
+_LAZY = {
+    "Trace": "grammar",
+    "to_ocd_events": "interchange",
+    "to_popolo": "interchange",
+    "Merged": "reconcile",
+    "Reconciled": "reconcile",
+    "merge": "reconcile",
+    "json_schema": "schema",
+    "records": "tables",
+    "to_dataframes": "tables",
+}
+"""Public names whose modules load on first use, so ``import minutes_parser`` stays fast."""
 
 __all__ = [
     "Action",
@@ -48,9 +65,11 @@ __all__ = [
     "InternalError",
     "Meeting",
     "MeetingRef",
+    "Merged",
     "Page",
     "ParseError",
     "Person",
+    "Reconciled",
     "Result",
     "Source",
     "Unplaced",
@@ -59,15 +78,20 @@ __all__ = [
     "adapter_names",
     "dask_executor",
     "explain",
+    "json_schema",
+    "merge",
     "parse",
     "parse_many",
+    "records",
     "register",
+    "to_dataframes",
+    "to_ocd_events",
+    "to_popolo",
 ]
 
 
-
 def __getattr__(name: str) -> Any:
-    """``__version__`` and ``Trace``, looked up on first use (keeps ``import`` fast)."""
+    """``__version__`` and the names in :data:`_LAZY`, looked up on first use."""
     if name == "__version__":
         from importlib import metadata
 
@@ -75,11 +99,15 @@ def __getattr__(name: str) -> Any:
             return metadata.version("minutes-parser")
         except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
             return "0+unknown"
-    if name == "Trace":
-        from .grammar import Trace
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        return Trace
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 MAX_BYTES = inputs.MAX_BYTES
 """Pages larger than this are refused with a ParseError."""
@@ -112,7 +140,9 @@ def parse(
     """
     try:
         page, chosen = _open(source, url, adapter)
-        return chosen.parse(page)
+        from .finish import finish  # vocabularies and ids: loaded with the first parse
+
+        return finish(chosen.parse(page), page)
     except ParseError:
         raise
     except RecursionError as exc:

@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from typing import Any
 
@@ -25,6 +25,8 @@ from .errors import ParseError
 from .models import Document
 
 Source = bytes | str | os.PathLike[str]
+Entry = Source | tuple[Source, str | None]
+"""A page, or a (page, url) pair."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -39,6 +41,8 @@ class Result:
     """The parsed page, when it parsed."""
     error: ParseError | None = None
     """Why it did not parse."""
+    url: str | None = None
+    """The URL the page was parsed with."""
 
     @property
     def ok(self) -> bool:
@@ -62,13 +66,47 @@ def parse_one(index: int, source: Any, url: str | None, adapter: str | None) -> 
 
     name = _name(index, source)
     try:
-        return Result(index=index, source=name, document=parse(source, url=url, adapter=adapter))
+        return Result(index=index, source=name, document=parse(source, url=url, adapter=adapter), url=url)
     except ParseError as exc:
-        return Result(index=index, source=name, error=exc)
+        return Result(index=index, source=name, error=exc, url=url)
+
+
+def _is_url(value: object) -> bool:
+    return isinstance(value, str) and value[:8].lower().startswith(("http://", "https://"))
+
+
+def with_urls(
+    sources: Iterable[Entry] | Mapping[Any, Any], url: str | None = None
+) -> Iterator[tuple[Source, str | None]]:
+    """``(source, url)`` for each entry: pages alone get ``url``; pairs and mappings keep their own.
+
+    A mapping may run either way: ``{url: page}`` (a crawler's pages by URL)
+    or ``{page: url}`` (files and the URLs they were saved from); the side
+    holding an ``http(s)://`` string is the URL.
+
+    >>> list(with_urls([b"a", (b"b", "https://x.gov.uk/mgAi.aspx?ID=1")], url="https://x.gov.uk/"))
+    [(b'a', 'https://x.gov.uk/'), (b'b', 'https://x.gov.uk/mgAi.aspx?ID=1')]
+    >>> list(with_urls({"https://x.gov.uk/a": b"page"}))
+    [(b'page', 'https://x.gov.uk/a')]
+    """
+    if isinstance(sources, Mapping):
+        for key, value in sources.items():
+            if _is_url(key) and not _is_url(value):
+                yield value, key
+            else:
+                yield key, value
+        return
+    for entry in sources:
+        if isinstance(entry, tuple):
+            if len(entry) != 2:
+                raise TypeError(f"a (source, url) pair has two parts, not {len(entry)}")
+            yield entry[0], entry[1]
+        else:
+            yield entry, url
 
 
 def parse_many(
-    sources: Iterable[Source],
+    sources: Iterable[Entry] | Mapping[Any, Any],
     executor: Executor | None = None,
     *,
     url: str | None = None,
@@ -77,6 +115,14 @@ def parse_many(
     ordered: bool = False,
 ) -> Iterator[Result]:
     """Parse ``sources`` and yield a :class:`Result` for each.
+
+    ``sources`` holds pages (bytes, text or paths, all parsed with ``url``),
+    ``(page, url)`` pairs, or is a mapping of URLs to pages (or pages to URLs),
+    so a crawler's pages keep their own URLs (see :func:`with_urls`).
+
+    >>> pages = {"https://d.example.gov.uk/mgAi.aspx?ID=7": b"Agenda item\\n\\nBudget\\n\\nRESOLVED that it be noted.\\n"}
+    >>> [r.document.source.url for r in parse_many(pages) if r.document]
+    ['https://d.example.gov.uk/mgAi.aspx?ID=7']
 
     ``executor`` is any :class:`concurrent.futures.Executor` (a process pool,
     a thread pool, or a Dask ``Client.get_executor()``); without one, pages are
@@ -89,15 +135,15 @@ def parse_many(
     end) and the run goes on.
     """
     if executor is None:
-        for index, source in enumerate(sources):
-            yield parse_one(index, source, url, adapter)
+        for index, (source, page_url) in enumerate(with_urls(sources, url)):
+            yield parse_one(index, source, page_url, adapter)
         return
     limit = max(1, max_pending or 4 * (getattr(executor, "_max_workers", 0) or 4))
     pool = _Pool(executor)
     window: dict[Future[Result], tuple[int, str]] = {}
     try:
-        for index, source in enumerate(sources):
-            window[pool.submit(index, source, url, adapter)] = (index, _name(index, source))
+        for index, (source, page_url) in enumerate(with_urls(sources, url)):
+            window[pool.submit(index, source, page_url, adapter)] = (index, _name(index, source))
             while len(window) >= limit:
                 yield from _drain(window, pool, ordered)
         while window:

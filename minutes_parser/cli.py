@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import signal
+import sqlite3
 import stat
 import sys
 import tempfile
@@ -26,6 +27,10 @@ from . import __version__, registry
 from .batch import Result, exit_with_parent, parse_many
 from .errors import UnrecognizedPage
 from .inputs import MAX_BYTES
+from .models import Document
+
+TABLE_FORMATS = ("csv", "parquet", "sqlite")
+"""Formats written as tables (``records()``): a folder of CSV or Parquet files, or a SQLite database."""
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".txt", ".pdf"})
 """File types a directory walk takes (``.gz`` of any of them too); everything else there is skipped."""
@@ -209,12 +214,52 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Terminated
 
 
+def _check_tables_out(fmt: str, out: str | None, inputs: Sequence[Path | _Stdin]) -> str | None:
+    """Why ``--out`` cannot take tables of ``fmt``, or None."""
+    if not out:
+        where = "a database file" if fmt == "sqlite" else "a folder"
+        return f"--format {fmt} writes {where}: give it with --out"
+    target = Path(out)
+    if fmt == "sqlite":
+        return _check_out(out, inputs)
+    if target.exists() and not target.is_dir():
+        return f"--out {_display(out)} is a file; --format {fmt} writes a folder of tables"
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        return f"--out {_display(out)}: directory {_display(str(parent))} does not exist"
+    return None
+
+
+def _write_tables(fmt: str, out: str, documents: list[Document]) -> None:
+    """Write the documents' tables in ``fmt`` to ``out``."""
+    from .export import write_csv, write_parquet, write_sqlite
+    from .tables import records
+
+    tables = records(documents)
+    if fmt == "csv":
+        write_csv(tables, out)
+    elif fmt == "parquet":
+        write_parquet(tables, out)
+    else:
+        write_sqlite(tables, out)
+
+
 def _cmd_parse(ns: argparse.Namespace) -> int:
     inputs = list(_inputs(ns.paths))
     if not inputs:
         print("minutes-parser: no page files found", file=sys.stderr)
         return EXIT_USAGE
-    if ns.out:
+    if ns.format in TABLE_FORMATS:
+        problem = _check_tables_out(ns.format, ns.out, inputs)
+        if problem:
+            print(f"minutes-parser: {problem}", file=sys.stderr)
+            return EXIT_USAGE
+        if ns.format == "parquet" and not _has_module("pyarrow"):
+            print(
+                "minutes-parser: --format parquet needs pyarrow: pip install 'minutes-parser[parquet]'", file=sys.stderr
+            )
+            return EXIT_USAGE
+    elif ns.out:
         problem = _check_out(ns.out, inputs)
         if problem:
             print(f"minutes-parser: {problem}", file=sys.stderr)
@@ -227,8 +272,10 @@ def _cmd_parse(ns: argparse.Namespace) -> int:
     executor = None
     if ns.jobs > 1 and len(inputs) > 1:
         executor = ProcessPoolExecutor(ns.jobs, initializer=exit_with_parent, initargs=(os.getpid(),))
+    tables = fmt in TABLE_FORMATS
+    documents: list[Document] = []
     try:
-        output = _Output(ns.out, fmt, several)
+        output = _Output(None if tables else ns.out, "jsonl" if tables else fmt, several)
     except OSError as exc:
         print(f"minutes-parser: cannot write --out {_display(ns.out)}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -236,8 +283,21 @@ def _cmd_parse(ns: argparse.Namespace) -> int:
     try:
         for result in parse_many(_sources(inputs), executor, url=ns.url, adapter=ns.adapter, ordered=True):
             progress.step()
-            output.write(_record(result, names[result.index], fmt, several, counts, progress))
-        output.finish()
+            if tables and result.document is not None:
+                counts["parsed"] += 1
+                documents.append(result.document)
+                continue
+            record = _record(result, names[result.index], fmt, several, counts, progress)
+            if not tables:
+                output.write(record)
+        if tables:
+            try:
+                _write_tables(fmt, ns.out, documents)
+            except (OSError, sqlite3.Error) as exc:
+                progress.message(f"minutes-parser: cannot write --out {_display(ns.out)}: {exc}")
+                return EXIT_FAILED
+        else:
+            output.finish()
     except _Terminated:
         progress.message("minutes-parser: terminated")
         output.abandon()
@@ -277,6 +337,12 @@ def _record(
     kind = type(error).__name__
     progress.message(f"{name}: {kind}: {error}")
     return {"path": name, "error": str(error), "error_type": kind}
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
 
 
 def _main_thread() -> bool:
@@ -357,10 +423,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("paths", nargs="+", metavar="PATH", help="page files, directories (walked for page files), or -")
     p.add_argument(
         "--format",
-        choices=("json", "jsonl"),
+        choices=("json", "jsonl", *TABLE_FORMATS),
         default=None,
-        help="json: one object (one input) or one array (several); jsonl: one object a line with its path."
-        " Default: json for one input on stdout, jsonl otherwise",
+        help="json: one object (one input) or one array (several); jsonl: one object a line with its path;"
+        " csv / parquet: a folder (--out) of tables, one file each; sqlite: a database (--out) with keys and"
+        " full-text search, added to when it exists. Default: json for one input on stdout, jsonl otherwise",
     )
     p.add_argument("--adapter", default=None, help="force an adapter by name (see: minutes-parser adapters)")
     p.add_argument("--url", default=None, help="the page's URL (picks the adapter, resolves links)")

@@ -85,6 +85,8 @@ class Clause(Record):
     """1-based line (text) or source line (markup) where the clause began."""
     page: int | None = None
     """1-based page (PDF documents), else None."""
+    id: str | None = None
+    """Deterministic id: the item's id, "rec" or "res", and the label or position (see ``ids.ID_RECIPE``)."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -157,6 +159,8 @@ class Vote(Record):
     """Members absent or not voting."""
     named: tuple[tuple[str, str], ...] = ()
     """Named votes as (person, vote) pairs."""
+    system_id: str | None = None
+    """The system's id for the vote or action record (Legistar EventItemId, MatterHistoryId)."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -167,6 +171,10 @@ class MeetingRef(Record):
     """Committee or decision maker."""
     date: _dt.date | None = None
     """Meeting date."""
+    id: str | None = None
+    """The meeting's deterministic id (as ``Meeting.id``), when it can be built."""
+    system_id: str | None = None
+    """The system's meeting id (ModernGov MId, web-service meetingid, Legistar EventId)."""
 
     _dates: ClassVar[frozenset[str]] = frozenset({"date"})
 
@@ -184,7 +192,10 @@ class Person(Record):
     role: str | None = None
     """Role in a meeting or group ("Chair", "Committee Member", "present")."""
     attendance: str | None = None
-    """Attendance as recorded ("Present", "Apologies", "Expected")."""
+    """Attendance in the fixed vocabulary ``vocab.ATTENDANCE`` ("present", "apologies", "absent",
+    "in attendance", "substitute", "remote"), or as recorded when no value fits."""
+    attendance_text: str | None = None
+    """Attendance as the page printed it ("Present, as expected", "Apologies")."""
     email: str | None = None
     """E-mail address."""
     phone: str | None = None
@@ -224,16 +235,27 @@ class Meeting(Record):
     location: str | None = None
     """Venue."""
     status: str | None = None
-    """"cancelled", "moved", "draft"..., or None."""
+    """Status in the fixed vocabulary ``vocab.MEETING_STATUS`` ("scheduled", "confirmed", "held",
+    "cancelled", "postponed", "moved", "adjourned", "tentative"), or None."""
     url: str | None = None
-    """The meeting's page."""
+    """The meeting's page (built from the system's ids when the page prints none)."""
     contacts: tuple[Contact, ...] = ()
     """Clerk / democratic services contacts for the meeting."""
     documents: tuple[DocLink, ...] = ()
     """Meeting-level documents (agenda frontsheet, printed minutes)."""
     attendance: tuple[Person, ...] = ()
-    """Attendees: ``attendance`` as recorded ("present", "apologies", "in attendance",
-    "Present, as expected"), ``role`` their part or post ("Chair", "Director of ...")."""
+    """Attendees: ``attendance`` in the fixed vocabulary, ``attendance_text`` as recorded
+    ("Present, as expected"), ``role`` their part or post ("Chair", "Director of ...")."""
+    status_text: str | None = None
+    """The status as printed ("Confirmed; Special Meeting"), beside the fixed ``status``."""
+    id: str | None = None
+    """Deterministic id from the site and the system's meeting id, else site, body and date
+    (see ``ids.ID_RECIPE``)."""
+    system_id: str | None = None
+    """The system's meeting id (ModernGov MId, web-service meetingid, Legistar EventId, CMIS
+    meeting id, InfoCouncil meeting code)."""
+    committee_id: str | None = None
+    """The system's id of the body (ModernGov CId, web-service committeeid, Legistar EventBodyId)."""
 
     _nested: ClassVar[Mapping[str, type[Record]]] = {
         "contacts": Contact,
@@ -299,6 +321,15 @@ class AgendaItem(Record):
     """Where the item began on the page."""
     page: int | None = None
     """1-based page (PDF documents), else None."""
+    id: str | None = None
+    """Deterministic id from the site and the system's item id, else from the meeting and the
+    number or title (see ``ids.ID_RECIPE``)."""
+    system_id: str | None = None
+    """The system's agenda-item id (ModernGov AIId, web-service agendaitemid, Legistar EventItemId)."""
+    issue_id: str | None = None
+    """The system's id of the issue or matter the item belongs to (ModernGov IId, Legistar MatterId)."""
+    decision_id: str | None = None
+    """The system's decision id (ModernGov ``ieDecisionDetails.aspx?ID=``)."""
 
     _nested: ClassVar[Mapping[str, type[Record]]] = {
         "meeting": MeetingRef,
@@ -321,7 +352,13 @@ class Source(Record):
     adapter: str = ""
     """Adapter that parsed it ("moderngov", "text", ...)."""
     page_kind: str = ""
-    """"meeting", "agenda_item", "issue_history", "decision", "meeting_list"..."""
+    """One of ``vocab.PAGE_KINDS``: "meeting", "agenda_item", "issue_history", "decision", "meeting_list"..."""
+    site: str | None = None
+    """The host the page came from ("democracy.example.gov.uk"), from its URL or, failing that, its links."""
+    council: str | None = None
+    """The council as the page names it ("Gloucester City Council"), else None."""
+    digest: str | None = None
+    """SHA-256 of the page's bytes (hex): tells two captures of one URL apart."""
 
 
 @attrs.frozen(kw_only=True, slots=True)

@@ -58,9 +58,17 @@ def test_gloucester_meeting_page_agrees_with_its_web_service_gold() -> None:
         g.pop("documents")
     assert compare(gold, doc.to_dict()) == []
     meeting = doc.meetings[0]
-    assert meeting.time == "12:30" and meeting.status == "confirmed; special meeting"
+    assert meeting.time == "12:30" and meeting.status == "confirmed"
+    assert meeting.status_text is not None and meeting.status_text.lower() == "confirmed; special meeting"
     assert len(meeting.attendance) == 13
-    assert meeting.attendance[0].role == "Chair" and meeting.attendance[0].attendance == "Present, as expected"
+    assert meeting.attendance[0].role == "Chair" and meeting.attendance[0].attendance == "present"
+    assert meeting.attendance[0].attendance_text == "Present, as expected"
+    # Issue 11: the web service's answer for the same meeting gets the same fixed values and ids.
+    service = minutes_parser.parse(CORPUS / "moderngov-xml" / "gloucester_GetMeeting_7837_1.xml").meetings[0]
+    assert (service.status, [p.attendance for p in service.attendance]) == (
+        meeting.status,
+        [p.attendance for p in meeting.attendance],
+    )
     item55 = doc.items[-1]
     assert [d.title for d in item55.documents][1] == "Appendix 1 Option 1 - Single Countywide Unitary"
     assert item55.minutes and "RESOLVED" not in item55.minutes
@@ -177,7 +185,11 @@ def test_decision_page_fields() -> None:
 
 def test_web_service_meeting_details() -> None:
     doc = minutes_parser.parse(CORPUS / "moderngov-xml" / "gloucester_GetMeeting_7837_1.xml")
-    assert doc.meetings[0].time == "12:30" and doc.meetings[0].status == "Confirmed; Special Meeting"
+    assert doc.meetings[0].time == "12:30" and doc.meetings[0].status == "confirmed"
+    assert doc.meetings[0].status_text == "Confirmed; Special Meeting"
+    assert doc.meetings[0].system_id == "7837" and doc.meetings[0].id == "democracy.gloucester.gov.uk/meeting/7837"
+    assert doc.meetings[0].url == "https://democracy.gloucester.gov.uk/ieListDocuments.aspx?MId=7837"
+    assert [i.system_id for i in doc.items] == ["44461", "44463", "44464", "44555", "44127"]
     assert len(doc.meetings[0].attendance) == 13 and doc.meetings[0].attendance[0].party == "LIBDEM"
     assert [i.declaration_count for i in doc.items] == [0, 0, 0, 0, 0]
     assert doc.items[3].title == "Leader and Cabinet Members' Question Time (15 minutes)"

@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import attrs
+
 from ..blocks import clean
 from ..dates import find_time, parse_date
 from ..decode import Page
@@ -100,7 +102,7 @@ class LegistarApiAdapter(BaseAdapter):
             for record in records:
                 meeting = _meeting(record)
                 meetings.append(meeting)
-                ref = MeetingRef(body=meeting.body, date=meeting.date)
+                ref = MeetingRef(body=meeting.body, date=meeting.date, system_id=meeting.system_id)
                 for sub in _records(record.get("EventItems"), "EventItems", warnings):
                     items.append(_event_item(sub, ref, warnings))
         elif kinds == {"eventitem"}:
@@ -143,6 +145,12 @@ class LegistarApiAdapter(BaseAdapter):
         )
 
 
+def _id(record: Mapping[str, Any], key: str) -> str | None:
+    """A Legistar id field as text (ids are integers in the JSON), or None."""
+    value = record.get(key)
+    return str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) and str(value).strip() else None
+
+
 def _date(value: str | None) -> Any:
     return parse_date(value[:10]) if value else None
 
@@ -162,6 +170,8 @@ def _meeting(record: Mapping[str, Any]) -> Meeting:
         status=status.lower() if status else None,
         url=_s(record, "EventInSiteURL"),
         documents=tuple(docs),
+        system_id=_id(record, "EventId"),
+        committee_id=_id(record, "EventBodyId"),
     )
 
 
@@ -203,6 +213,9 @@ def _event_item(record: Mapping[str, Any], meeting: MeetingRef | None, warnings:
         url = _s(att, "MatterAttachmentHyperlink")
         docs.append(DocLink(title=_s(att, "MatterAttachmentName") or "", url=url))
     action = _s(record, "EventItemActionName")
+    event = _id(record, "EventItemEventId")
+    if meeting is None and event is not None:
+        meeting = MeetingRef(system_id=event)
     return AgendaItem(
         number=_s(record, "EventItemAgendaNumber"),
         title=title,
@@ -214,6 +227,8 @@ def _event_item(record: Mapping[str, Any], meeting: MeetingRef | None, warnings:
         reference=_s(record, "EventItemMatterFile"),
         category=_s(record, "EventItemMatterType"),
         status=_s(record, "EventItemMatterStatus"),
+        system_id=_id(record, "EventItemId"),
+        issue_id=_id(record, "EventItemMatterId"),
     )
 
 
@@ -227,6 +242,7 @@ def _matter(record: Mapping[str, Any]) -> AgendaItem:
         reference=_s(record, "MatterFile"),
         category=_s(record, "MatterTypeName"),
         status=_s(record, "MatterStatusName"),
+        issue_id=_id(record, "MatterId"),
     )
 
 
@@ -235,10 +251,12 @@ def _history(record: Mapping[str, Any]) -> AgendaItem:
     date = _date(_s(record, "MatterHistoryActionDate"))
     action = _s(record, "MatterHistoryActionName") or ""
     vote = _vote(record, "MatterHistory", action)
+    event = _id(record, "MatterHistoryEventId")
     return AgendaItem(
         number=_s(record, "MatterHistoryAgendaNumber"),
         title=action,
-        meeting=MeetingRef(body=body, date=date) if (body or date) else None,
+        meeting=MeetingRef(body=body, date=date, system_id=event) if (body or date or event) else None,
         minutes=_s(record, "MatterHistoryActionText"),
-        votes=(vote,) if vote else (),
+        votes=(attrs.evolve(vote, system_id=_id(record, "MatterHistoryId")),) if vote else (),
+        issue_id=_id(record, "MatterHistoryMatterId"),
     )

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import attrs
 from lxml import etree
 
 from ..blocks import Block, DocRef, clean
 from ..dates import find_time, parse_date
 from ..decode import Page, parse_html
 from ..htmlblocks import render, unescape_twice
-from ..models import Body, DocLink, Meeting, Person
+from ..models import Body, DocLink, Document, Meeting, Person
 from ..registry import BaseAdapter
 from ..urls import join_url
 
@@ -146,6 +147,30 @@ class ModernGovXmlAdapter(BaseAdapter):
             hints["meetings"] = meetings
         return [], hints
 
+    def parse(self, page: Page) -> Document:
+        """As the base; items then get their ``agendaitemid`` (matched in order by printed number and title)."""
+        doc = super().parse(page)
+        root = page.xml_root()
+        if root is None or str(root.tag).lower() != "meeting" or not doc.items:
+            return doc
+        pending = [
+            (
+                _text(i, "fulldisplaynumberformat").rstrip(".") or _text(i, "agendaitemnumber"),
+                _text(i, "agendaitemtitle"),
+                _text(i, "agendaitemid"),
+            )
+            for i in _AGENDA_ITEMS(root)
+        ]
+        items = []
+        for item in doc.items:
+            found = next((p for p in pending if (p[0] or None) == item.number and p[1] == item.title), None)
+            found = found or next((p for p in pending if p[1] == item.title or (p[0] and p[0] == item.number)), None)
+            if found is not None:
+                pending.remove(found)
+                item = attrs.evolve(item, system_id=item.system_id or found[2] or None)
+            items.append(item)
+        return attrs.evolve(doc, items=tuple(items))
+
     def _meeting(self, root: Any, url: str | None, hints: dict[str, Any]) -> tuple[list[Block], dict[str, Any]]:
         items = _AGENDA_ITEMS(root)
         body = None
@@ -175,6 +200,8 @@ class ModernGovXmlAdapter(BaseAdapter):
             location=_text(root, "meetinglocation") or None,
             status=_text(root, "meetingstatus") or None,
             attendance=attendance,
+            system_id=_text(root, "meetingid") or None,
+            committee_id=_text(root, "committeeid") or None,
         )
         blocks: list[Block] = []
         for item in items:
@@ -219,12 +246,15 @@ def _body(el: Any) -> Body:
 
 def _committee_meetings(committee: Any, url: str | None) -> list[Meeting]:
     body = _text(committee, "committeetitle") or None
+    committee_id = _text(committee, "committeeid") or None
     return [
         Meeting(
             body=body,
             date=parse_date(_text(m, "meetingdate")),
             time=find_time(_text(m, "meetingtime")),
             status=_text(m, "meetingstatus") or None,
+            system_id=_text(m, "meetingid") or None,
+            committee_id=committee_id,
         )
         for m in _COMMITTEE_MEETINGS(committee)
     ]
