@@ -132,6 +132,38 @@ def find_dates(text: str, *, month_first: bool = False) -> list[tuple[int, int, 
     return out
 
 
+_DM_NO_YEAR = re.compile(r"\b(\d{1,2})" + _ORD + r"\s*(?:of\s+)?" + MONTH + r"\b(?!\.?,?\s*\d)", re.I)
+_MD_NO_YEAR = re.compile(r"\b" + MONTH + r"\b\.?\s+(\d{1,2})" + _ORD + r"\b(?!,?\s*\d)", re.I)
+
+
+def find_date_in_year(text: str, year: int) -> dt.date | None:
+    """The first date in ``text``, reading a day and month printed without a year as in ``year``.
+
+    Lists of meetings print the year once, in their heading ("2018 meetings"), and each row
+    as "WEDNESDAY, JANUARY 10" or "10 January". A full date in ``text`` wins.
+
+    >>> find_date_in_year("WEDNESDAY, JANUARY 10 – CITY COUNCIL MEETING, 7:30 PM", 2018)
+    datetime.date(2018, 1, 10)
+    >>> find_date_in_year("Tuesday 6th March - Planning Committee", 2018)
+    datetime.date(2018, 3, 6)
+    >>> find_date_in_year("Council, 4 May 2021", 2018)
+    datetime.date(2021, 5, 4)
+    """
+    full = find_date(text)
+    if full is not None:
+        return full
+    found: list[tuple[int, dt.date]] = []
+    for match in _DM_NO_YEAR.finditer(text):
+        value = _make(year, _month(match.group(2)), int(match.group(1)))
+        if value is not None:
+            found.append((match.start(), value))
+    for match in _MD_NO_YEAR.finditer(text):
+        value = _make(year, _month(match.group(1)), int(match.group(2)))
+        if value is not None:
+            found.append((match.start(), value))
+    return min(found)[1] if found else None
+
+
 def find_date(text: str, *, month_first: bool = False) -> dt.date | None:
     """Return the first full date (with a year) found in ``text``, or None."""
     found = find_dates(text, month_first=month_first)

@@ -27,7 +27,7 @@ from ..blocks import Block
 from ..models import AgendaItem, Body, DocLink, Document, Meeting, Person, Source, Unplaced
 from .items import ItemReader, dedupe_docs, doc_from_block
 from .lexer import Lexed, lex, split_title
-from .meeting import read_meeting
+from .meeting import read_meeting, read_meeting_list
 from .segment import Start, choose_starts
 from .text import titleness
 from .tokens import Kind
@@ -170,7 +170,10 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     else:
         preamble_end = min(len(lexed.blocks), NO_ITEMS_HEADER) if not listing else len(lexed.blocks)
     meeting = None
-    if not listing or not ctx.meetings:
+    listed: list[Meeting] = []
+    if kind == "meeting_list" and not ctx.meetings:
+        listed = read_meeting_list(lexed, ctx.month_first, place)
+    if not listed and (not listing or not ctx.meetings):
         meeting = read_meeting(lexed, preamble_end, ctx.month_first, ctx.url, place)
     if ctx.meeting is not None:
         meeting = ctx.meeting if meeting is None else _merge_meeting(ctx.meeting, meeting)
@@ -204,7 +207,7 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
         title = items[0].title or None
     if ctx.attendance:
         meeting = attrs.evolve(meeting or Meeting(url=ctx.url), attendance=(*(meeting.attendance if meeting else ()), *ctx.attendance))
-    meetings = ((meeting,) if meeting is not None else ()) + _listed_bodies(lexed, ctx.meetings)
+    meetings = ((meeting,) if meeting is not None else ()) + tuple(listed) + _listed_bodies(lexed, ctx.meetings)
     for i, tok in enumerate(tokens):
         if placed[i] is None and tok.kind is Kind.NOISE:
             placed[i] = "noise"
@@ -277,7 +280,7 @@ def _page_header(lexed: Lexed, ctx: Context, mark: Callable[[int, str], None]) -
                 mark(i, "title")
                 body_start = tok.block + 1
                 break
-    numbered = min((c.block for c in lexed.candidates if c.scheme not in ("meeting-ref", "date-title")), default=HEADER_BLOCKS)
+    numbered = min((c.block for c in lexed.candidates if c.number and c.scheme not in ("meeting-ref", "date-title")), default=HEADER_BLOCKS)
     for i, tok in enumerate(tokens):
         if tok.block >= min(HEADER_BLOCKS, numbered) or tok.kind is Kind.ITEM:
             break

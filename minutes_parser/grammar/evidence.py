@@ -97,6 +97,7 @@ WEIGHTS: dict[str, float] = {
     "meeting:body-met": 0.35,
     "meeting:body-dash-date": 0.35,
     "meeting:agenda-for": 0.35,
+    "meeting:listed-meeting": 0.35,
     "meeting:date-dash-body": 0.2,
     "meeting:held-at-on": 0.25,
     "meeting:minutes-dated": 0.3,

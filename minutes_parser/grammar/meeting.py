@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ..dates import find_date, find_time, parse_date
+from ..dates import find_date, find_date_in_year, find_time, parse_date
 from ..models import Contact, DocLink, Meeting, Person
 from .lexer import Lexed
 from .tokens import Kind, Token
@@ -510,3 +510,50 @@ def _link_doc(lexed: Lexed, tok: Token, base: str | None) -> DocLink:
     from .items import doc_from_block
 
     return doc_from_block(lexed.blocks[tok.block], base)
+
+
+LISTED_RULES = frozenset({"listed-meeting", "body-dash-date", "date-dash-body"})
+"""Meeting lines that, on a list of meetings, are each one meeting."""
+YEAR_SCAN = 20
+"""A list's year is printed in its heading, within its first blocks."""
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _list_year(lexed: Lexed) -> int | None:
+    """The year a list of meetings prints once in its heading ("2018 meetings", "Past Meetings - 2018")."""
+    for tok in lexed.tokens:
+        if tok.block >= YEAR_SCAN:
+            break
+        if tok.kind in (Kind.PAGE_KIND, Kind.TEXT, Kind.MEETING) and len(tok.text.split()) <= 14:
+            years = {int(y) for y in _YEAR.findall(tok.text)}
+            if len(years) == 1:
+                return years.pop()
+    return None
+
+
+def read_meeting_list(lexed: Lexed, month_first: bool, place: Callable[[int, str], None]) -> list[Meeting]:
+    """The meetings a list page prints one per line ("WEDNESDAY, JANUARY 10 – CITY COUNCIL
+    MEETING, 7:30 PM (CC Auditorium)"), days without a year read in the heading's year."""
+    year = _list_year(lexed)
+    out: list[Meeting] = []
+    for index, tok in enumerate(lexed.tokens):
+        if tok.kind is not Kind.MEETING or tok.rule not in LISTED_RULES:
+            continue
+        when = str(tok.data.get("when") or "")
+        date = find_date(when, month_first=month_first or _month_named_first(when))
+        if date is None and year is not None:
+            date = find_date_in_year(when, year)
+        if date is None:
+            continue
+        body = tok.data.get("body")
+        location = tok.data.get("location")
+        out.append(
+            Meeting(
+                body=str(body) if body else None,
+                date=date,
+                time=find_time(str(tok.data.get("time_text") or when)),
+                location=str(location) if location else None,
+            )
+        )
+        place(index, "meeting")
+    return out

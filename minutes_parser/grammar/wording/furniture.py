@@ -115,9 +115,27 @@ PAGE_KIND = Ruler(
         ),
         Rule(
             "meeting-list",
-            "A list of meetings.",
-            re.compile(r"^(?:browse\s+meetings?|meetings|meetings?\s+(?:list|calendar)|calendar|upcoming\s+meetings)$", _I),
-            examples=("Browse meetings", "Meetings"),
+            """A list of meetings: "Browse meetings", "Meetings", "Upcoming Meetings", "Meeting
+            calendar"; with the list's year and the kind of meetings: "Cumulative Past Meetings and
+            Agendas - 2018", "2018 CUMULATIVE LIST OF PAST CITY COUNCIL MEETING AGENDAS", "Council
+            meeting dates 2024".""",
+            re.compile(
+                r"^(?:browse\s+meetings?|meetings|meetings?\s+(?:list|calendar)|calendar)$"
+                r"|^(?:(?:19|20)\d\d\s+)?(?:(?:cumulative|complete|full)\s+)?(?:list\s+of\s+)?(?:past|previous|upcoming|future|forthcoming|scheduled)\s+"
+                r"(?:[\w&'-]+\s+){0,4}(?:meetings|meeting\s+(?:agendas|minutes|documents))(?:\s+(?:and\s+)?(?:agendas|minutes|documents))*(?:\s*[-\u2013(,]?\s*(?:19|20)\d\d\)?)?$"
+                r"|^(?:[\w&'-]+\s+){0,4}meeting\s+(?:schedule|calendar|dates)(?:\s*[-\u2013(,]?\s*(?:19|20)\d\d\)?)?$",
+                _I,
+            ),
+            examples=(
+                "Browse meetings",
+                "Meetings",
+                "Upcoming Meetings",
+                "Cumulative Past Meetings and Agendas - 2018",
+                "2018 CUMULATIVE LIST OF PAST CITY COUNCIL MEETING AGENDAS",
+                "Council meeting dates 2024",
+                "Previous Planning Committee meetings",
+            ),
+            counter=("Council Meeting", "Past decisions of the meeting", "Meeting documents"),
             data={"page_kind": "meeting_list"},
         ),
     ],

@@ -158,6 +158,20 @@ def _body_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
 
 
 
+def _listed_meeting(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    """A list row names a body ("... Council Meeting", "Planning Committee"), not any event nor
+    a venue ("May 2, 2012 – Council Chamber" is a date line)."""
+    body = m.group("body").strip(" ,-")
+    if not _BODY_NOUN.search(body) or VENUE.search(body):
+        return None
+    out: dict[str, Any] = {"body": body, "when": m.group("when")}
+    if m.group("time_text"):
+        out["time_text"] = m.group("time_text")
+    if m.group("location"):
+        out["location"] = clean_location(m.group("location"), sentence=False) or m.group("location").strip()
+    return out
+
+
 def _body_when(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     when = m.group("when")
     if not find_dates(when):
@@ -250,6 +264,28 @@ MEETING = Ruler(
             examples=(("19 November, 2014 – Ordinary Meeting of Council – Minutes Shire of Kent", {"body": "Council"}),),
             counter=("9 May 2018 was the date",),
             accept=lambda m, text: {"body": strip_body(m.group("body")), "when": m.group("when")} if strip_body(m.group("body")) else None,
+        ),
+        Rule(
+            "listed-meeting",
+            """A row of a list of meetings: the date (often without its year, which the list's
+            heading prints once), a dash, the body, then perhaps the time and the venue in
+            brackets: "WEDNESDAY, JANUARY 10 – CITY COUNCIL MEETING, 7:30 PM (CC Auditorium)",
+            "Tuesday 6 March – Planning Committee (Council Chamber)", "Monday, April 2, 2018 -
+            Regular Council Meeting - 7:00 p.m.".""",
+            re.compile(
+                r"^(?P<when>(?:" + WEEKDAY + r"\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"|" + MONTH
+                + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?)\s*[-\u2013\u2014|]\s*(?P<body>[A-Z][^()\u2013\u2014|]{2,100}?)"
+                r"(?:(?:,|\s+[-\u2013\u2014]|\s+at)?\s+(?P<time_text>\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?))?"
+                r"(?:\s*\((?P<location>[^()]{2,80})\))?\s*$",
+                _I,
+            ),
+            examples=(
+                ("WEDNESDAY, JANUARY 10 – CITY COUNCIL MEETING, 7:30 PM (CC Auditorium)", {"body": "CITY COUNCIL MEETING", "location": "CC Auditorium"}),
+                ("Tuesday 6 March – Planning Committee (Council Chamber)", {"body": "Planning Committee"}),
+                ("Monday, April 2, 2018 - Regular Council Meeting - 7:00 p.m.", {"body": "Regular Council Meeting"}),
+            ),
+            counter=("12 May - the report was circulated to members", "Friday, 3 June - deadline for comments", "May 2, 2012 – Council Chamber"),
+            accept=_listed_meeting,
         ),
         Rule(
             "agenda-for",
