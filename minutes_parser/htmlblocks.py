@@ -22,6 +22,7 @@ from typing import Any
 from lxml import etree
 
 from .blocks import Block, BlockKind, DocRef, clean
+from .chrome import mark_chrome
 from .units import format_from_href, parse_size
 from .urls import safe_href
 
@@ -220,7 +221,7 @@ class Renderer:
             if not joined.isspace():
                 text = clean(unescape_twice(joined))
                 if text:
-                    self.blocks.append(Block(kind=self._kind, text=text, line=self._line))
+                    self.blocks.append(mark_chrome(Block(kind=self._kind, text=text, line=self._line)))
             self._buf = []
         self._line = None
         self._kind = "para"

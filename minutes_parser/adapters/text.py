@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from .. import registry
 from ..blocks import Block, clean
+from ..chrome import mark_chrome
 from ..decode import Page
 from ..registry import MAX_BLOCKS, BaseAdapter
 
@@ -83,13 +84,15 @@ class TextAdapter(BaseAdapter):
                 stripped = raw.lstrip()
                 bullet = text[:1] in _BULLETS
                 out.append(
-                    Block(
-                        kind="li" if bullet else "para",
-                        text=text,
-                        line=number,
-                        raw=raw.rstrip(),
-                        gap=gap,
-                        indent=len(raw) - len(stripped),
+                    mark_chrome(
+                        Block(
+                            kind="li" if bullet else "para",
+                            text=text,
+                            line=number,
+                            raw=raw.rstrip(),
+                            gap=gap,
+                            indent=len(raw) - len(stripped),
+                        )
                     )
                 )
                 gap = 0

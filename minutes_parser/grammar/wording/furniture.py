@@ -37,22 +37,6 @@ NOISE = Ruler(
             accept=lambda m, text: {} if ("|" in text or len(text.strip()) >= 3) else None,
         ),
         Rule(
-            "web-control",
-            """The wording of web-page controls, the same on every site: skip links, "Back to the
-            top of the page", "Toggle menu", "Loading...", "Print this page", "Share this item",
-            "View directions", cookie notices.""",
-            re.compile(
-                r"^(?:[\u2022\u00b7]\s*)?(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+page|top"
-                r"|toggle\s+(?:menu|navigation)|main\s+menu|menu|search|loading(?:\s+images)?\s*\.{0,3}|print(?:\s+this\s+page)?|share(?:\s+this\s+(?:item|page))?"
-                r"|view\s+directions|show\s+all|hide\s+all|expand\s+all|collapse\s+all|(?:the\s+main\s+menu\s+is\s+currently\s+hidden.{0,40})"
-                r"|we\s+use\s+(?:simple\s+text\s+files\s+called\s+)?.?cookies.{0,400}|accept\s+(?:all\s+)?cookies|cookie\s+(?:settings|policy|preferences)"
-                r"|how\s+can\s+we\s+help(?:\s+you)?\s*\.{0,3}|get\s+the\s+best\s+from\s+this\s+site|you\s+might\s+also\s+like|continue\s+reading|webcast|media)\s*$",
-                _I,
-            ),
-            examples=("Skip to main content", "Back to the top of the page", "Toggle menu", "Loading...", "Share this item", "View directions", "Media"),
-            counter=("Media and Communications Strategy",),
-        ),
-        Rule(
             "list-header",
             """Column headers of an agenda table flattened to a line: "No. Item", "Items",
             "Item Title Page", "Order of Business Page No.".""",

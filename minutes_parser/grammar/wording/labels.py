@@ -34,7 +34,7 @@ LABELS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("reference", "A file or matter reference.", (r"reference\s+(?:number|no\.?)", r"file\s*(?:#|no\.?|number)", r"decision\s+no\.?", r"matter\s+no\.?"), ("Reference Number :-2367", "File #: 21-0456")),
     ("date", "The meeting date.", (r"date", r"date/time", r"date\s+and\s+time", r"meeting\s+date", r"meeting\s+date/time", r"date\s+of\s+meeting"), ("Date: Thursday, 14 May 2015", "Meeting Date : 29/07/2020")),
     ("time", "The meeting time.", (r"time", r"meeting\s+time", r"start\s+time", r"meeting\s+commenced", r"commencing"), ("Time: 7:00 PM", "Meeting Commenced: 2.30pm")),
-    ("venue", "Where the meeting is held.", (r"venue", r"location", r"meeting\s+location", r"place", r"meeting\s+place", r"held\s+at"), ("Venue: Town Hall. View directions", "Location: Council Chamber")),
+    ("venue", "Where the meeting is held.", (r"venue", r"location", r"meeting\s+location", r"place", r"meeting\s+place", r"held\s+at"), ("Venue: Town Hall", "Location: Council Chamber", "Place: Village Hall, Church Lane")),
     ("committee", "The meeting's body.", (r"committee", r"meeting\s+name", r"meeting\s+body", r"body", r"board"), ("Committee: Planning Committee", "Meeting Name: Baltimore City Council")),
     ("status", "The meeting's status.", (r"status", r"meeting\s+status"), ("Status: Cancelled",)),
     ("subject", "What a decision is about (its title).", (r"subject(?:\s+of\s+decision)?", r"the\s+subject\s+of\s+the\s+decision", r"title", r"matter\s+for\s+decision"), ("Subject of Decision :-Minor Review",)),

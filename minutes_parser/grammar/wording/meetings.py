@@ -59,11 +59,11 @@ def strip_body(text: str) -> str:
 
 
 def clean_location(text: str, *, sentence: bool = True) -> str | None:
-    """A venue without its leading "the", trailing punctuation or "View directions"; None when virtual.
+    """A venue without its leading "the" or trailing punctuation; None when virtual.
 
     In a sentence the venue ends where the date or time begins; a label's value is the venue whole.
     """
-    text = re.sub(r"\.?\s*view\s+directions\.?\s*$", "", text.strip(), flags=_I)
+    text = text.strip()
     m = _LOC_END.search(text) if sentence else None
     if m is not None:
         text = text[: m.start()]
