@@ -127,8 +127,11 @@ def _prepare(blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
-def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]:
-    """The tokens of one piece of text (a block, or the rest of a line after a heading)."""
+def classify(text: str, index: int, block: Block, depth: int = 0, low: str | None = None, lits: int | None = None) -> list[Token]:
+    """The tokens of one piece of text (a block, or the rest of a line after a heading).
+
+    ``low`` and ``lits`` (the lower-cased text and :func:`.ruler.present`'s result) save
+    work when the caller has them."""
 
     def tok(kind: Kind, rule: str | None, piece: str, data: dict[str, Any] | None = None) -> Token:
         return Token(
@@ -136,8 +139,9 @@ def classify(text: str, index: int, block: Block, depth: int = 0) -> list[Token]
             data=data or {}, block_kind=block.kind,
         )
 
-    low = text.lower()
-    lits = present(low)
+    if low is None or lits is None:
+        low = text.lower()
+        lits = present(low)
     found = NOISE.first(text, low, lits)
     if found is not None:
         return [tok(Kind.NOISE, found[0].name, text)]
@@ -219,6 +223,9 @@ def _caps_heading(text: str, index: int, block: Block, first: Token) -> Candidat
     the minute on a flattened page ("DEPUTATION Mr Cameron Barnes addressed ...")."""
     if first.kind not in (Kind.TEXT, Kind.PAGE_KIND) and not (first.kind is Kind.LABEL and not first.data.get("value")):
         return None
+    head = text.split(None, 1)[0] if text.strip() else ""
+    if not head or any(c.islower() for c in head):
+        return None  # an upper-case heading (or an upper-case title running into text) opens in capitals
     title, rest = text.rstrip(" :-\u2013"), ""
     if not mostly_upper(title, 0.9):
         cut = _caps_prefix(text)
@@ -241,10 +248,12 @@ def _caps_heading(text: str, index: int, block: Block, first: Token) -> Candidat
     )
 
 
-def _candidates(text: str, index: int, block: Block, first: Token | None = None) -> list[Candidate]:
+def _candidates(
+    text: str, index: int, block: Block, first: Token | None = None, low: str | None = None, lits: int | None = None
+) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[str] = set()
-    for rule, data in NUMBERING.all(text, text.lower()):
+    for rule, data in NUMBERING.all(text, low, lits):
         system = str(data.get("system", "arabic"))
         if system in seen:
             continue
@@ -286,11 +295,13 @@ TITLE_CASE = 0.6
 def _heading_line(text: str, index: int, first: Token) -> Candidate | None:
     """An unnumbered heading in title case ("Suspension of Standing Orders – Minister Simon Coveney");
     whether it opens an item depends on what follows it (see :mod:`.segment`)."""
-    if first.kind is not Kind.TEXT or text.endswith((".", ":", ";", ",")):
+    if first.kind is not Kind.TEXT or text.endswith((".", ":", ";", ",")) or text[:1].islower():
         return None
     words = text.split()
+    if not 2 <= len(words) <= HEADING_WORDS:
+        return None
     long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
-    if not 2 <= len(words) <= HEADING_WORDS or not long_words:
+    if not long_words:
         return None
     if sum(1 for w in long_words if w[:1].isupper()) < TITLE_CASE * len(long_words) or words[0][:1].islower():
         return None
@@ -384,7 +395,9 @@ def lex(blocks: Sequence[Block]) -> Lexed:
             )
             continue
         text = block.text
-        found = classify(text, index, block)
+        low = text.lower()
+        lits = present(low)
+        found = classify(text, index, block, 0, low, lits)
         tokens.extend(found)
-        candidates.extend(_candidates(text, index, block, found[0] if found else None))
+        candidates.extend(_candidates(text, index, block, found[0] if found else None, low, lits))
     return Lexed(blocks=tuple(prepared), tokens=tuple(tokens), candidates=tuple(candidates), first_token=tuple(first))
