@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from dateutil import parser as _dateutil
 
@@ -162,6 +163,36 @@ def find_date_in_year(text: str, year: int) -> dt.date | None:
         if value is not None:
             found.append((match.start(), value))
     return min(found)[1] if found else None
+
+
+_US_DATE = re.compile(r"\b" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b", re.I)
+_UK_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\.?\s+\d{4}\b", re.I)
+_NUMERIC_PAIR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
+
+
+def writes_month_first(texts: Iterable[str]) -> bool:
+    """True when a document writes its dates month first ("December 6, 2022", "12/13/2022").
+
+    Each date that can only be read one way is a vote: "December 6, 2022" and
+    "12/13/2022" for month first, "6 December 2022" and "13/12/2022" for day first.
+
+    >>> writes_month_first(["Meeting of January 31, 2019", "Approved 2/14/2019"])
+    True
+    >>> writes_month_first(["Tuesday 8 January 2019", "07/01/2020"])
+    False
+    """
+    us = uk = 0
+    for text in texts:
+        if not any(ch.isdigit() for ch in text):
+            continue
+        us += len(_US_DATE.findall(text))
+        uk += len(_UK_DATE.findall(text))
+        for first, second in _NUMERIC_PAIR.findall(text):
+            if int(second) > 12 >= int(first):
+                us += 1
+            elif int(first) > 12 >= int(second):
+                uk += 1
+    return us > uk
 
 
 def find_date(text: str, *, month_first: bool = False) -> dt.date | None:

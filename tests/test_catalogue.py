@@ -7,6 +7,7 @@ from pathlib import Path
 from minutes_parser.grammar import catalogue
 from minutes_parser.grammar.wording import FAMILIES
 from minutes_parser.grammar.wording.lookalike import LOOKALIKE
+from minutes_parser.grammar.wording.printed import PRINTED
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "grammar.md"
 
@@ -19,7 +20,7 @@ def test_catalogue_in_docs_matches_the_registry() -> None:
 
 def test_every_rule_has_an_entry_with_its_phenomenon_and_examples() -> None:
     text = catalogue.markdown()
-    for ruler in [*FAMILIES.values(), LOOKALIKE]:
+    for ruler in [*FAMILIES.values(), PRINTED, LOOKALIKE]:
         for rule in ruler:
             assert f"### `{rule.name}`" in text
             assert " ".join(rule.doc.split())[:40] in text

@@ -345,7 +345,8 @@ def test_parse_path_and_cli_walk_pdf_files(
     path.parent.mkdir()
     path.write_bytes(minutes.data)
     assert minutes_parser.parse(path).source.adapter == "pdf"
-    assert minutes_parser.parse(str(path)).source.adapter == "pdf"
+    with pytest.raises(minutes_parser.UnrecognizedPage, match=r"pathlib\.Path"):
+        minutes_parser.parse(str(path))  # a str is the page's text; the refusal says how to pass a file
     assert cli.main(["parse", str(tmp_path), "--format", "jsonl"]) == 0
     out = capsys.readouterr().out
     assert str(path) in out and '"adapter": "pdf"' in out

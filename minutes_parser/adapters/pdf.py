@@ -15,50 +15,12 @@ the shared grammar reads the blocks. Needs the ``pdf`` extra
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from ..blocks import Block
 from ..decode import Page
 from ..pdf import PdfBlock, PdfText, extract, is_pdf
 from ..registry import BaseAdapter
-
-_HEAD_BLOCKS = 15
-"""Blocks at the top of the first page that say what the document is."""
-_TITLE_CHARS = 60
-"""A block this short, or a heading, can be the document's title; longer ones are prose."""
-_NOTICE_PAGES = 2
-"""Notices (cancelled, adjourned, closed meetings) run to a page or two; longer
-documents that mention a cancellation are agendas."""
-_DATE_BLOCKS = 200
-"""Blocks read for the date-order vote: the front of the document is enough."""
-
-_I = re.compile
-_NOTICE = _I(
-    r"\b(?:cancel+(?:ed|ation)|notice\s+of\s+(?:adjournment|cancel|closed|special)|adjourned\s+meeting|closed\s+meeting)",
-    re.I,
-)
-_MINUTES = _I(
-    r"^\W*(?:draft\s+|unapproved\s+|approved\s+|summary\s+)?minutes\b|\bmeeting\s+report\b"
-    r"|^\W*summary\s+of\b.{0,60}\bmeeting\b",
-    re.I,
-)
-"""A title saying the document (or the part of a pack that starts here) is minutes."""
-_APPROVAL = _I(
-    r"\b(?:approv\w*|adopt\w*|confirm\w*|previous)\b.{0,30}\bminutes\b|\bminutes\s+of\s+the\s+(?:previous|last)\b", re.I
-)
-"""An agenda item about minutes ("Approval of Minutes", "Minutes of the previous meeting")."""
-_AGENDA = _I(r"\bagenda\b|\bwill\s+be\s+held\b|\bsummons\b|\bnotice\s+of\s+meeting\b", re.I)
-"""A title or summons saying the document is an agenda."""
-_PRESENT = _I(r"^(?:present|members\s+present|in\s+attendance)\b", re.I)
-_US_DATE = _I(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b", re.I
-)
-_UK_DATE = _I(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b", re.I
-)
-_NUMERIC_DATE = _I(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
 
 
 class PdfAdapter(BaseAdapter):
@@ -78,11 +40,8 @@ class PdfAdapter(BaseAdapter):
             text = page.cache["pdf"] = extract(page.data)
         page.warnings.extend(text.warnings)
         blocks = [_block(b) for b in text.blocks]
-        hints: dict[str, Any] = {"month_first": _month_first(text.blocks)}
-        kind = _kind(text.blocks)
-        if kind is not None:
-            hints["fallback_kind"] = kind
-        return blocks, hints
+        # A printed document: the grammar reads its kind and its date order from its words.
+        return blocks, {"printed": True}
 
 
 def _block(block: PdfBlock) -> Block:
@@ -99,48 +58,3 @@ def _block(block: PdfBlock) -> Block:
         page=block.page,
         meta=meta,
     )
-
-
-def _kind(blocks: Sequence[PdfBlock]) -> str | None:
-    """The document's kind as its first page and the tops of later pages tell, or None."""
-    head = [b for b in blocks[:_HEAD_BLOCKS] if b.page == blocks[0].page] if blocks else []
-    if not head:
-        return None
-    last_page = blocks[-1].page
-    titles = [b.text for b in head if b.heading or len(b.text) <= _TITLE_CHARS]
-    if last_page <= _NOTICE_PAGES and any(_NOTICE.search(b.text) for b in head):
-        return "notice"
-    minutes = any(_MINUTES.search(t) and not _APPROVAL.search(t) for t in titles)
-    agenda = any(_AGENDA.search(t) for t in titles)
-    if minutes and not agenda:
-        return "minutes"
-    if agenda:
-        # An agenda pack: a later page opens with minutes, or with who was present.
-        tops: dict[int, list[PdfBlock]] = {}
-        for block in blocks:
-            if block.page > head[0].page:
-                tops.setdefault(block.page, []).append(block)
-        for top in tops.values():
-            if any(_MINUTES.search(b.text) and not _APPROVAL.search(b.text) for b in top[:3] if b.heading) or any(
-                _PRESENT.match(b.text) for b in top[:8]
-            ):
-                return "agenda_pack"
-        return "agenda"
-    return "minutes" if minutes else None
-
-
-def _month_first(blocks: Sequence[PdfBlock]) -> bool:
-    """True when the document writes dates month first ("December 6, 2022", "12/13/2022")."""
-    us = uk = 0
-    for block in blocks[:_DATE_BLOCKS]:
-        text = block.text
-        if not any(ch.isdigit() for ch in text):
-            continue
-        us += len(_US_DATE.findall(text))
-        uk += len(_UK_DATE.findall(text))
-        for first, second in _NUMERIC_DATE.findall(text):
-            if int(second) > 12 >= int(first):
-                us += 1
-            elif int(first) > 12 >= int(second):
-                uk += 1
-    return us > uk

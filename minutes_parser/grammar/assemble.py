@@ -24,8 +24,10 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..blocks import Block
+from ..dates import writes_month_first
 from ..models import AgendaItem, Body, DocLink, Document, Meeting, Person, Source, Unplaced
 from .items import ItemReader, dedupe_docs, doc_from_block
+from .kinds import printed_kind
 from .lexer import Lexed, lex, split_title
 from .meeting import read_meeting, read_meeting_list
 from .segment import Start, choose_starts
@@ -55,7 +57,11 @@ class Context:
     fallback_kind: str | None = None
     """The adapter's guess, used when the page's own header names no kind."""
     title: str | None = None
-    month_first: bool = False
+    month_first: bool | None = None
+    """Whether numeric dates are month first; None when the adapter does not know (the page's
+    own dates decide)."""
+    printed: bool = False
+    """A printed document (a PDF's text): its kind is read from its title block and page tops."""
     warnings: list[str] = attrs.field(factory=list)
     meetings: list[Meeting] = attrs.field(factory=list)
     """Meetings the adapter read from structure (list grids)."""
@@ -128,6 +134,10 @@ def trace(blocks: Sequence[Block], ctx: Context) -> Trace:
     return _run(blocks, ctx)[1]
 
 
+DATE_BLOCKS = 200
+"""Blocks read for the page's date order: the front of a document is enough."""
+
+
 def _listed_bodies(lexed: Lexed, listed: Sequence[Meeting]) -> tuple[Meeting, ...]:
     """Listed meetings printed with dates only take the page's subtitle as their body.
 
@@ -148,6 +158,9 @@ def _place_in_item(place: Callable[[int, str], None], item: int, index: int, whe
 
 def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     lexed = ctx.lexed if ctx.lexed is not None else lex(blocks)
+    month_first = ctx.month_first if ctx.month_first is not None else writes_month_first(b.text for b in lexed.blocks[:DATE_BLOCKS])
+    if ctx.printed and ctx.fallback_kind is None:
+        ctx = attrs.evolve(ctx, fallback_kind=printed_kind(lexed.blocks))
     tokens = lexed.tokens
     placed: list[str | None] = [None] * len(tokens)
 
@@ -172,9 +185,9 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     meeting = None
     listed: list[Meeting] = []
     if kind == "meeting_list" and not ctx.meetings:
-        listed = read_meeting_list(lexed, ctx.month_first, place)
+        listed = read_meeting_list(lexed, month_first, place)
     if not listed and (not listing or not ctx.meetings):
-        meeting = read_meeting(lexed, preamble_end, ctx.month_first, ctx.url, place)
+        meeting = read_meeting(lexed, preamble_end, month_first, ctx.url, place)
     if ctx.meeting is not None:
         meeting = ctx.meeting if meeting is None else _merge_meeting(ctx.meeting, meeting)
     items: list[AgendaItem] = []
@@ -186,7 +199,7 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
         reader = ItemReader(
             lexed, (first_token, len(tokens)), title_start, kind=kind, page_title=title,
             default_body=meeting.body if meeting else None, default_date=meeting.date if meeting else None,
-            month_first=ctx.month_first, url=ctx.url, place=place,
+            month_first=month_first, url=ctx.url, place=place,
         )
         items.append(reader.finish())
     for n, start in enumerate(starts):
@@ -196,7 +209,7 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
         reader = ItemReader(
             lexed, (begin, stop if stop is not None else end), start, kind=kind, page_title=title,
             default_body=meeting.body if meeting else None, default_date=meeting.date if meeting else None,
-            month_first=ctx.month_first, url=ctx.url, place=functools.partial(_place_in_item, place, n),
+            month_first=month_first, url=ctx.url, place=functools.partial(_place_in_item, place, n),
         )
         items.append(reader.finish())
         if stop is not None:

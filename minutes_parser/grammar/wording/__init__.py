@@ -18,8 +18,10 @@ from .contacts import CONTACT
 from .documents import DOCUMENT
 from .furniture import NOISE, PAGE_KIND
 from .labels import LABEL
+from .lookalike import LOOKALIKE
 from .meetings import MEETING
 from .numbering import NUMBERING
+from .printed import PRINTED
 from .sections import INLINE, SECTION
 from .votes import VOTE
 
@@ -39,22 +41,33 @@ FAMILIES: dict[str, Ruler] = {
 """Every family, in the order the lexer consults them."""
 
 
+DOCUMENT_FAMILIES: dict[str, Ruler] = {
+    "printed": PRINTED,
+    "lookalike": LOOKALIKE,
+}
+"""Families read over a whole document rather than line by line: what a printed document says
+it is, and the evidence that a page is not a democracy page at all."""
+
+
 def all_rules() -> list[tuple[str, Rule]]:
     """(family, rule) for every registered rule, in order."""
-    return [(family, rule) for family, ruler in FAMILIES.items() for rule in ruler]
+    return [(family, rule) for family, ruler in {**FAMILIES, **DOCUMENT_FAMILIES}.items() for rule in ruler]
 
 
 __all__ = [
     "ACTION",
     "CONTACT",
     "DOCUMENT",
+    "DOCUMENT_FAMILIES",
     "FAMILIES",
     "INLINE",
     "LABEL",
+    "LOOKALIKE",
     "MEETING",
     "NOISE",
     "NUMBERING",
     "PAGE_KIND",
+    "PRINTED",
     "SECTION",
     "VOTE",
     "all_rules",

@@ -1,0 +1,68 @@
+"""What a printed document (a PDF's text) says it is: minutes, an agenda, an agenda pack, a notice.
+
+Web pages name their kind in a header line ("Agenda item", "Issue - meetings");
+printed documents say it in their title block and in how their later pages
+open. These rules read those words; :func:`..kinds.printed_kind` weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ruler import Rule, Ruler
+
+_I = re.IGNORECASE
+
+PRINTED = Ruler(
+    "printed",
+    [
+        Rule(
+            "notice",
+            """A notice that a meeting will not be held as planned, or is held in private: "NOTICE OF
+            CANCELLATION", "The meeting is cancelled", "Notice of closed meeting", "Notice of
+            adjournment".""",
+            re.compile(r"\b(?:cancel+(?:ed|ation)|notice\s+of\s+(?:adjournment|cancel|closed|special)|adjourned\s+meeting|closed\s+meeting)", _I),
+            examples=("NOTICE OF CANCELLATION", "The meeting is cancelled.", "Notice of Closed Meeting", "Notice of Adjournment"),
+            counter=("Notice of meeting",),
+            search=True,
+        ),
+        Rule(
+            "minutes-approval",
+            """An item about earlier minutes, which does not make the document minutes: "Approval of
+            Minutes", "To confirm the minutes of the previous meeting", "Minutes of the last
+            meeting".""",
+            re.compile(r"\b(?:approv\w*|adopt\w*|confirm\w*|previous)\b.{0,30}\bminutes\b|\bminutes\s+of\s+the\s+(?:previous|last)\b", _I),
+            examples=("Approval of Minutes", "To confirm the minutes of the meeting held on 3 May", "Minutes of the previous meeting"),
+            counter=("MINUTES",),
+            search=True,
+        ),
+        Rule(
+            "minutes-title",
+            """A title saying the document (or the part of a pack that starts here) is minutes:
+            "MINUTES", "Draft Minutes of the Planning Committee", "Summary of the Regular Meeting",
+            "Meeting Report".""",
+            re.compile(r"^\W*(?:draft\s+|unapproved\s+|approved\s+|summary\s+)?minutes\b|\bmeeting\s+report\b|^\W*summary\s+of\b.{0,60}\bmeeting\b", _I),
+            examples=("MINUTES", "Draft Minutes of the Planning Committee", "Summary of the Regular Meeting of the City Council", "COUNCIL MEETING REPORT"),
+            counter=("Agenda",),
+            search=True,
+        ),
+        Rule(
+            "agenda-title",
+            """A title or summons saying the document is an agenda: "AGENDA", "Notice of Meeting",
+            "A meeting ... will be held", "Summons to attend".""",
+            re.compile(r"\bagenda\b|\bwill\s+be\s+held\b|\bsummons\b|\bnotice\s+of\s+meeting\b", _I),
+            examples=("REGULAR MEETING AGENDA", "Notice of Meeting", "A meeting of the Council will be held on", "SUMMONS"),
+            counter=("Minutes of the meeting",),
+            search=True,
+        ),
+        Rule(
+            "attendance-opening",
+            """A page that opens with who was present, as minutes do: "PRESENT:", "Members present",
+            "In attendance".""",
+            re.compile(r"^(?:present|members\s+present|in\s+attendance)\b", _I),
+            examples=("PRESENT: Councillors A, B and C", "Members Present", "In attendance: the Clerk"),
+            counter=("Presentation by the Chief Executive",),
+        ),
+    ],
+)
+"""Rules a printed document's kind is read from."""
