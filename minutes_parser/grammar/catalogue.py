@@ -45,6 +45,8 @@ _FAMILY_DOCS = {
     "inline": "Decisions that open inside a paragraph.",
     "printed": "What a printed document (a PDF's text) says it is: minutes, an agenda, an agenda pack, a notice. "
     "Read from its title block and the tops of its pages (``grammar/kinds.py``), not line by line.",
+    "council": "The council a page names, read from its title, first lines and meeting bodies (for the records' "
+    "council column).",
     "lookalike": "Evidence against: wording of pages that are not democracy pages (news, how-to pages, "
     "press releases, summaries). Used only by detection.",
 }

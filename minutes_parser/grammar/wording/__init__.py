@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..ruler import Rule, Ruler
 from .actions import ACTION
 from .contacts import CONTACT
+from .councils import COUNCIL
 from .documents import DOCUMENT
 from .furniture import NOISE, PAGE_KIND
 from .labels import LABEL
@@ -44,9 +45,10 @@ FAMILIES: dict[str, Ruler] = {
 DOCUMENT_FAMILIES: dict[str, Ruler] = {
     "printed": PRINTED,
     "lookalike": LOOKALIKE,
+    "council": COUNCIL,
 }
 """Families read over a whole document rather than line by line: what a printed document says
-it is, and the evidence that a page is not a democracy page at all."""
+it is, the evidence that a page is not a democracy page at all, and the council a page names."""
 
 
 def all_rules() -> list[tuple[str, Rule]]:
@@ -57,6 +59,7 @@ def all_rules() -> list[tuple[str, Rule]]:
 __all__ = [
     "ACTION",
     "CONTACT",
+    "COUNCIL",
     "DOCUMENT",
     "DOCUMENT_FAMILIES",
     "FAMILIES",
