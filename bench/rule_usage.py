@@ -28,6 +28,7 @@ from minutes_parser.grammar.catalogue import USAGE_FILE
 from minutes_parser.grammar.lexer import lex
 from minutes_parser.grammar.tokens import Kind
 from minutes_parser.grammar.wording import FAMILIES
+from minutes_parser.grammar.wording import COUNCIL, PRINTED
 from minutes_parser.grammar.wording.lookalike import LOOKALIKE
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -42,6 +43,8 @@ _COUNTRIES = {
     "in": "India",
     "sg": "Singapore",
 }
+HEADER_BLOCKS = 30
+"""Blocks of a page's header where the document-level rules (its council, a printed document's kind) are credited."""
 _READABLE = {"text": "text capture", "pdf": "PDF", "generic": "other HTML", "other": "other system"}
 """How the catalogue names a page read without a known system."""
 _KIND_FAMILY = {
@@ -127,6 +130,12 @@ def main() -> int:
             hit = LOOKALIKE.first(block.text) if block.text and len(block.text) < 2000 else None
             if hit is not None:
                 credit(f"lookalike:{hit[0].name}")
+        for block in blocks[:HEADER_BLOCKS]:
+            for family, ruler in (("council", COUNCIL), ("printed", PRINTED)):
+                if family == "printed" and adapter.name != "pdf":
+                    continue
+                for rule, _ in ruler.all(block.text) if block.text else ():
+                    credit(f"{family}:{rule.name}")
     usage = {
         key: {
             "pages": len(fields["pages"]),
