@@ -27,8 +27,7 @@ from minutes_parser.decode import Page
 from minutes_parser.grammar.catalogue import USAGE_FILE
 from minutes_parser.grammar.lexer import lex
 from minutes_parser.grammar.tokens import Kind
-from minutes_parser.grammar.wording import FAMILIES
-from minutes_parser.grammar.wording import COUNCIL, PRINTED
+from minutes_parser.grammar.wording import COUNCIL, FAMILIES, PRINTED
 from minutes_parser.grammar.wording.lookalike import LOOKALIKE
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
