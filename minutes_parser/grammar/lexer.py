@@ -265,7 +265,7 @@ def _candidates(
                 block=index,
                 scheme=rule.name,
                 number=str(number) if number else None,
-                key=number_key(str(number)) if number else (),
+                key=tuple(data["key"]) if data.get("key") else number_key(str(number)) if number else (),
                 title=title,
                 title_next=bool(data.get("title_next")),
                 titleness=titleness(split_title(title)[0]) if title else 0.0,

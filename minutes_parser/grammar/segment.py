@@ -233,9 +233,7 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> Quality:
     return score, title, rest, title_block, c.block
 
 
-def _chain(
-    cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]
-) -> tuple[float, list[tuple[Candidate, str, str, int | None, int]]]:
+def _chain(cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -> tuple[float, list[Link]]:
     scored = [(c, *_quality(c, lexed, numbered)) for c in cands]
     n = len(scored)
     best = [0.0] * n
@@ -312,24 +310,76 @@ def _opens_decision(lexed: Lexed, block: int) -> bool:
     return tok is not None and tok.kind in (Kind.VOTE, Kind.SECTION)
 
 
-def _listed_under(
-    chain: Sequence[tuple[Candidate, str, str, int | None, int]],
-    cands: Sequence[Candidate],
-    lexed: Lexed,
-    numbered: frozenset[int],
-    system: str | None,
-) -> list[tuple[Candidate, str, str, int | None, int]]:
-    """Items numbered another way under an item that introduces them ("10. To consider the
-    following reports:" then "29/20 ...", "30/20 ..."): they are items too."""
-    last = chain[-1]
-    if not last[1].rstrip().endswith((":", ":-")):
-        return []
-    other = "code" if system == "arabic" else "arabic"
-    group = [c for c in cands if c.data.get("system") == other and c.block > last[4]]
-    if len(group) < CAPS_MIN:
-        return []
-    score, sub = _chain(group, lexed, numbered)
-    return sub if score >= MIN_CHAIN and len(sub) >= CAPS_MIN else []
+NUMBERED_SYSTEMS = ("arabic", "code", "letter", "roman")
+"""Numbering systems whose runs compete to be a page's items."""
+LETTER_PENALTY = 0.5
+"""Letters number sub-lists more often than items: a run of letters must read better by this much."""
+NESTED_SHARE = 0.5
+"""A sub-list outscores the items it sits under only modestly (it has fewer, shorter steps); a run
+scoring under this share of the best is not the page's items even when the best sits after it."""
+PART_SYSTEMS = frozenset({"roman", "letter"})
+"""Agendas printed in parts ("IV. CLOSED SESSION REPORT", "J. Filed Items") list their business under
+each part: the business is items too. Under arabic or code numbers a sub-list is an item's own detail,
+unless the item introduces it with a colon ("10. Approval of Resolutions/Motions:")."""
+SUB_MIN = 0.5
+"""A sub-list under an item (its own numbering, between the item and the next) must score this much:
+one sub-item with a title that reads as a title does."""
+
+Link = tuple[Candidate, str, str, "int | None", int]
+"""A chain member: the candidate, its title, text run on after it, its title block, its start block."""
+
+
+def _nested(inner: Sequence[Link], outer: Sequence[Link]) -> bool:
+    """True when every member of ``inner`` lies between the same two members of ``outer``."""
+    if not inner or not outer:
+        return False
+    first, last = inner[0][4], inner[-1][4]
+    starts = [link[4] for link in outer]
+    before = [k for k, s in enumerate(starts) if s < first]
+    if not before:
+        return False
+    k = before[-1]
+    return k + 1 >= len(starts) or last < starts[k + 1]
+
+
+def _opens_with_content(lexed: Lexed, parent_block: int, first_sub: int) -> bool:
+    """A decision or a vote between an item's line and a numbered list: the list is its clauses."""
+    for j in range(parent_block + 1, first_sub):
+        tok = lexed.tokens[lexed.first_token[j]]
+        if tok.kind in (Kind.SECTION, Kind.VOTE):
+            return True
+    return False
+
+
+def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int], system: str) -> list[Link]:
+    """The chain with, under each item, the items of a sub-list numbered another way ("XI. CONSENT
+    CALENDAR" / "a) ...", "10. Approval of Resolutions:" / "A. RESOLUTION ...", "J. Filed Items" /
+    "1. ..."): each is an item, numbered under its parent ("XI.a") when its numbers restart."""
+    out: list[Link] = []
+    ends = [link[4] for link in chain[1:]] + [len(lexed.blocks)]
+    for link, end in zip(chain, ends, strict=True):
+        out.append(link)
+        start = link[4]
+        if system not in PART_SYSTEMS and not link[1].rstrip().endswith((":", ":-")):
+            continue
+        best_score, best_sub = 0.0, []
+        for other in NUMBERED_SYSTEMS:
+            if other == system:
+                continue
+            group = [c for c in cands if c.data.get("system") == other and start < c.block < end]
+            if not group:
+                continue
+            score, sub = _chain(group, lexed, numbered)
+            if score > best_score:
+                best_score, best_sub = score, sub
+        if best_score < SUB_MIN or not best_sub or _opens_with_content(lexed, start, best_sub[0][4]):
+            continue
+        parent = link[0].number
+        for c, title, rest, title_block, sub_start in best_sub:
+            if parent and c.data.get("system") != "code" and c.number:
+                c = attrs.evolve(c, number=f"{parent}.{c.number}")
+            out.append((c, title, rest, title_block, sub_start))
+    return out
 
 
 def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bool) -> list[Start]:
@@ -356,19 +406,24 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
     if single:
         return []
     numbered = frozenset(c.block for c in cands if c.scheme in ("number-alone", "digits-alone"))
-    best_score, best_chain = 0.0, []
-    best_system = None
-    for system in ("arabic", "code", "letter"):
+    ranked: list[tuple[float, str, list[Link]]] = []
+    for system in NUMBERED_SYSTEMS:
         group = [c for c in cands if c.data.get("system") == system]
         if not group:
             continue
         score, chain = _chain(group, lexed, numbered)
         if system == "letter":
-            score -= 0.5
-        if score > best_score:
-            best_score, best_chain, best_system = score, chain, system
-    if best_score >= MIN_CHAIN and best_system in ("arabic", "code"):
-        best_chain = best_chain + _listed_under(best_chain, cands, lexed, numbered, best_system)
+            score -= LETTER_PENALTY
+        ranked.append((score, system, chain))
+    ranked.sort(key=lambda r: -r[0])
+    best_score, best_system, best_chain = ranked[0] if ranked else (0.0, None, [])
+    for score, system, chain in ranked[1:]:
+        if score >= max(MIN_CHAIN, NESTED_SHARE * best_score) and len(chain) >= 2 and _nested(best_chain, chain):
+            # The best run sits inside one item of another: it is that item's sub-list.
+            best_score, best_system, best_chain = score, system, chain
+            break
+    if best_score >= MIN_CHAIN and best_system is not None:
+        best_chain = _with_sub_items(best_chain, cands, lexed, numbered, best_system)
     for system in ("sized", "caps"):
         if best_score >= MIN_CHAIN:
             break

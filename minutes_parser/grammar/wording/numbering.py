@@ -15,7 +15,7 @@ years and page counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...dates import has_month, starts_with_month
@@ -90,7 +90,7 @@ def _plain_number_ok(number: str) -> bool:
     return value <= MAX_NUMBER and not (len(digits) == 4 and value in YEARS)
 
 
-def _numbered(system: str, *, title_next: bool = False) -> Any:
+def _numbered(system: str, *, title_next: bool = False) -> Callable[[re.Match[str], str], Mapping[str, Any] | None]:
     """An accept hook: the number, title and system of a match, with the traps refused."""
 
     def accept(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
@@ -137,6 +137,19 @@ def _alone(m: re.Match[str]) -> Mapping[str, Any] | None:
     if not _plain_number_ok(raw):
         return None
     return {"number": number, "title": "", "title_next": True, "system": system}
+
+
+def _letter_dot(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    """A letter item (whether a lone letter is an item or an initial, the sequence decides)."""
+    return _numbered("letter")(m, text)
+
+
+def _roman_title(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    """A roman item number; its order is its value ("IV" is 4), whatever letters it shares."""
+    found = _numbered("roman")(m, text)
+    if found is None:
+        return None
+    return {**found, "key": (_roman(m.group("n").lower()),)}
 
 
 def _code_title(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
@@ -312,12 +325,58 @@ NUMBERING = Ruler(
         ),
         Rule(
             "letter-title",
-            """A letter in brackets as an item number: "(a) Appointment of Chairman", "a) Title".
-            Usually a sub-list: only a page with no numbered items uses letters for items.""",
-            re.compile(r"^(?P<n>\([a-zA-Z]\)|[a-zA-Z]\))\s+(?P<title>[A-Z\u201c\"(].*)$"),
-            examples=(("(a) Appointment of Chairman", {"number": "a"}), ("b) Declarations of Interest", {"number": "b"})),
+            """A letter in brackets as an item number: "(a) Appointment of Chairman", "a) Title",
+            perhaps with the matter's file number before the title ("a) 23-0015 RECOGNIZING ...").
+            Usually a sub-list under a numbered item.""",
+            re.compile(r"^(?P<n>\([a-zA-Z]\)|[a-zA-Z]\))\s+(?:\d{2}-\d{3,5}\s+)?(?P<title>[A-Z\u201c\"(].*)$"),
+            examples=(
+                ("(a) Appointment of Chairman", {"number": "a"}),
+                ("b) Declarations of Interest", {"number": "b"}),
+                ("a) 23-0015 RECOGNIZING JUNIOR LIFEGUARDS", {"number": "a", "title": "RECOGNIZING JUNIOR LIFEGUARDS"}),
+            ),
             counter=("(i) Any disclosable interests",),
             accept=lambda m, text: None if m.group("n").strip("()").lower() == "i" else _numbered("letter")(m, text),
+        ),
+        Rule(
+            "letter-dot-title",
+            """A capital letter and a dot as an item number, as US agendas letter their parts: "A. Roll
+            Call", "B. Opening remarks by the Commission President", "H.RESOLUTION (2019-44) Renew
+            contract". Initials ("J. Wayne Outlaw", "U.S. Department") are not numbers.""",
+            re.compile(r"^(?P<n>[A-Z])\.(?![A-Z]\.)\s*(?P<title>[A-Z\u201c\"(\u2018][^\n]*)$"),
+            examples=(
+                ("A. Roll Call", {"number": "A", "title": "Roll Call"}),
+                ("B. Opening remarks by the Commission President", {"number": "B"}),
+                ("H.RESOLUTION (2019-44) Renew contract with Lincoln National", {"number": "H"}),
+            ),
+            counter=("U.S. Department of Labor", "J.R. Smith"),
+            accept=_letter_dot,
+        ),
+        Rule(
+            "roman-title",
+            """A roman numeral as an item number, as US agendas number their parts: "IV. CLOSED
+            SESSION REPORT", "XIV. MUNICIPAL MATTERS", "II) Pledge of Allegiance".""",
+            re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<title>[A-Z\u201c\"(\u2018].*)$"),
+            examples=(
+                ("IV. CLOSED SESSION REPORT", {"number": "IV", "key": (4,)}),
+                ("XIV. MUNICIPAL MATTERS", {"number": "XIV", "key": (14,)}),
+                ("II) Pledge of Allegiance", {"number": "II"}),
+            ),
+            counter=("iv. the report be noted", "XL. Large"),
+            accept=_roman_title,
+        ),
+        Rule(
+            "roll-call-title",
+            """A roll-call or file number before the item, as US minutes print it, perhaps followed
+            by the agenda's own number: "99-464 1. ROLL CALL", "05-1107 (A) Principal Riverwalk
+            Bridge", "22-0076 MOTION TO ADJOURN". The roll-call number is the item's number.""",
+            re.compile(r"^(?P<n>\d{2}-\d{3,5})\s+(?:(?:\d{1,3}[.)]|\([A-Za-z]\)|[A-Za-z][.)])\s*)?(?P<title>[A-Z\u201c\"(\u2018].*)$"),
+            examples=(
+                ("99-464 1. ROLL CALL: Present: Daniels, Flagg", {"number": "99-464", "title": "ROLL CALL: Present: Daniels, Flagg"}),
+                ("05-1107 (A) Principal Riverwalk Bridge over the Des Moines River", {"number": "05-1107"}),
+                ("22-0076 MOTION TO ADJOURN.", {"number": "22-0076"}),
+            ),
+            counter=("12-2023 budget was approved", "2020-21 Budget"),
+            accept=_numbered("code"),
         ),
     ],
 )
