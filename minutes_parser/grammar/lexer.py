@@ -71,6 +71,9 @@ _OPEN_WORD = re.compile(r"\b(?:on|of|at|for|to|in|by|from|the|and)$", re.IGNOREC
 """A heading ending in one of these continues after its colon ("... HELD ON: 23 November")."""
 _STATUS_TAIL = re.compile(r"^(?P<title>.{3,200}?)\.\s+(?P<rest>(?:Approved|Agreed|Noted|Resolved|Deferred|None|Nil|Received)\.?)$")
 """A title followed by its outcome in one word ("Approval of minutes from 14/06/21. Approved")."""
+_MOTION_TAIL = re.compile(r"^(?P<title>.{3,300}?)[.:;]\s+(?P<rest>(?:it\s+was\s+)?(?:moved|motion|proposed)\s+(?:by\b|:)\s*\S.*)$", re.IGNORECASE)
+"""A title followed by the motion on it, as summary minutes print them: "City Clerk to issue
+Cigarette Licenses. Moved by McPherson to adopt. Motion Carried 7-0."."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -153,10 +156,14 @@ def classify(text: str, index: int, block: Block, depth: int = 0, low: str | Non
     if found is not None:
         rule, data = found
         rest = str(data.pop("rest", "") or "")
-        out = [tok(Kind.VOTE, rule.name, text[: len(text) - len(rest)].strip() if rest else text, data)]
+        then = str(data.pop("then", "") or "")
+        whole = text[: text.rfind(then)].rstrip() if then else text
+        out = [tok(Kind.VOTE, rule.name, whole[: len(whole) - len(rest)].strip() if rest else whole, data)]
         rest = re.sub(r"^(?:and|&)(?:\s+|$)", "", rest)
         if rest and depth < 3:
             out.extend(classify(rest, index, block, depth + 1))
+        if then and depth < 3:
+            out.extend(classify(then, index, block, depth + 1))
         return out
     found = SECTION.first(text, low, lits)
     if found is not None:
@@ -356,6 +363,10 @@ def split_title(title: str) -> tuple[str, str]:
     status = _STATUS_TAIL.match(text)
     if status is not None:
         return status.group("title"), status.group("rest")
+    if "oved" in text or "otion" in text or "roposed" in text:
+        motion = _MOTION_TAIL.match(text)
+        if motion is not None:
+            return motion.group("title").strip(), motion.group("rest")
     m = _TITLE_COLON.match(text)
     if m is not None:
         rest = m.group("rest")

@@ -32,6 +32,13 @@ def _who(value: str | None) -> str | None:
     return value or None
 
 
+_INLINE_RESULT = re.compile(
+    r"(?<=[.;])\s+(?=(?:the\s+)?(?:motion|amendment|resolution)\s+(?:was\s+)?(?:carried|lost|failed|defeated|passed|adopted)\b|(?:carried|lost|defeated|failed)\b)",
+    _I,
+)
+"""A motion's result printed after it on the same line: "... to adopt. Motion Carried 7-0."."""
+
+
 def _moved(m: re.Match[str], text: str) -> Mapping[str, Any]:
     rest = text[m.end() :].lstrip(" ,;:.")
     out: dict[str, Any] = {"mover": _who(m.group("who"))}
@@ -39,6 +46,9 @@ def _moved(m: re.Match[str], text: str) -> Mapping[str, Any]:
     if second is not None:
         out["seconder"] = _who(second.group("who"))
         rest = rest[second.end() :].lstrip(" ,;:.")
+    result = _INLINE_RESULT.search(rest)
+    if result is not None:
+        rest, out["then"] = rest[: result.start()], rest[result.end() :]
     out["rest"] = rest
     return out
 
@@ -153,6 +163,8 @@ VOTE = Ruler(
                 ("Proposed by Councillor M. Lyons", {"mover": "Councillor M. Lyons"}),
                 ("Motion by Smith, second by Jones, to approve the minutes.", {"mover": "Smith", "seconder": "Jones", "rest": "to approve the minutes."}),
                 ("Moved by Crawford, Seconded by Hall", {"mover": "Crawford", "seconder": "Hall"}),
+                ("Moved by McPherson to adopt. Motion Carried 7-0.", {"mover": "McPherson", "rest": "to adopt.", "then": "Motion Carried 7-0."}),
+                ("Motion by Cr Lee, seconded by Cr Ng, to receive the report; carried 6-1", {"mover": "Cr Lee", "then": "carried 6-1"}),
             ),
             counter=("The motion was carried.", "Proposed changes to the constitution"),
             accept=_moved,
