@@ -329,6 +329,22 @@ class _Seg:
         """The printed line ends with a hyphen PDFium marked as a word break."""
 
 
+def _touching_merged(cells: list[_Seg]) -> list[_Seg]:
+    """Runs of one line that nearly touch are one cell: a narrow gap is a word space between two
+    text objects (a line typeset in pieces), not a table column."""
+    out = [cells[0]]
+    for cell in cells[1:]:
+        prev = out[-1]
+        if cell.x0 - prev.x1 >= CELL_GAP * min(prev.h, cell.h):
+            out.append(cell)
+            continue
+        out[-1] = _Seg(
+            f"{prev.raw} {cell.raw}", prev.x0, max(prev.x1, cell.x1), min(prev.bottom, cell.bottom), max(prev.top, cell.top),
+            prev.bold, prev.start, cell.hyphen, cell.bold_end,
+        )
+    return out
+
+
 class _Row:
     """One printed line in reading order: one segment, or several cells of a table row."""
 
@@ -368,6 +384,7 @@ class _Row:
             self.right = cell.x1
             return
         cells.sort(key=lambda s: s.x0)
+        cells = _touching_merged(cells)
         self.cells = cells
         self.x0 = cells[0].x0
         self.x1 = max(c.x1 for c in cells)
