@@ -204,6 +204,13 @@ _LIST_MARKER = re.compile(
 )
 """A line starting like this opens a new paragraph: bullets, "1.", "(a)", "iv)", "5.2",
 "2 MINUTES" (a UK item heading), "05-1101" (a roll-call or file number), "AYES:"."""
+_INITIAL = re.compile(r"^[A-Z]\.\s+\S")
+"""A capital and a dot: a list letter ("B. Minutes"), or an initial or abbreviation inside a
+sentence that wrapped ("... between E. 14th and" / "E. 16th Street")."""
+_CLAUSE_END = re.compile(r"[.:;!?)]$")
+"""A line ending like this may end a paragraph; one ending in a word or a comma runs on."""
+_WRAPPED_NUMBER = re.compile(r"^\d{1,4}[.),;]?(?:\s|$)")
+"""The digits a line starts with when the line above broke a date or number after its hyphen."""
 _LABEL = re.compile(r"^[A-Z][A-Za-z]{0,20}(?: [A-Za-z]{1,20}){0,3}:\s")
 """A label the text hangs from: "Recommendation: Staff recommends ..." wraps under "Staff"."""
 _PAGE_NUMBER = re.compile(
@@ -1150,7 +1157,10 @@ def _continues(group: list[_Row], prev: _Row, row: _Row, pitch: float) -> bool:
     elif row.page != prev.page + 1:
         return False
     text = row.cells[0].raw
-    if _LIST_MARKER.match(text) or _LABEL.match(text):
+    before = prev.cells[-1].raw.rstrip()
+    if before[-2:-1].isdigit() and before.endswith("-") and _WRAPPED_NUMBER.match(text):
+        return True  # a date or number broken after its hyphen: "submitted 1-11-" / "99."
+    if (_LIST_MARKER.match(text) and not (_INITIAL.match(text) and not _CLAUSE_END.search(before))) or _LABEL.match(text):
         return False
     # The left edge: under one of the previous line's cells, or a hanging or first-line indent.
     tolerance = EDGE_TOLERANCE * h
