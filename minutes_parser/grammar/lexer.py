@@ -335,6 +335,8 @@ def _caps_prefix(text: str) -> tuple[str, str] | None:
         k += 1
     if k == 0 or k >= len(words) or letters < CAPS_TITLE_MIN or len(words) - k < 3:
         return None
+    if any(ch.isdigit() for ch in words[k - 1]):
+        return None  # "RESOLUTION (2019-37) Accept the grant ...": a kind and number label the title
     nxt = words[k]
     if not (nxt[:1].isupper() and any(c.islower() for c in nxt)):
         return None
