@@ -4,8 +4,9 @@ Usage (from the project root, with the package installed)::
 
     python bench/run.py [--repeat N] [--quick]
 
-Pages: everything in ``samples/``, ``../shared/corpus/`` and ``../shared/raw/``
-(when present; ``tests/corpus`` otherwise). For each adapter it prints pages,
+Pages: everything in ``samples/`` and ``tests/pages/`` (pages the project wrote),
+and ``../shared/corpus/`` and ``../shared/raw/`` when ``../shared`` is beside this
+clone (the repository keeps no copies of them). For each adapter it prints pages,
 MB, pages/s, MB/s, the time of a bare ``lxml.html.document_fromstring`` (or
 ``lxml.etree.fromstring`` for XML, ``json.loads`` for JSON) on the same bytes
 and the ratio, plus the share of content the grammar placed (coverage). Then
@@ -61,11 +62,9 @@ def bare_pdf(data: bytes) -> int:
 
 
 def pages() -> list[Path]:
-    roots = [ROOT / "samples"]
+    roots = [ROOT / "samples", ROOT / "tests" / "pages"]
     if (SHARED / "corpus").is_dir():
         roots += [SHARED / "corpus", SHARED / "raw"]
-    else:
-        roots += [ROOT / "tests" / "corpus"]
     found = []
     for root in roots:
         for path in sorted(root.rglob("*")):
@@ -201,7 +200,7 @@ def pdf_table(repeat: int) -> None:
 
 
 def linear_cost(repeat: int) -> None:
-    sample = ROOT / "samples" / "gloucester_ieListDocuments_cabinet-21-nov-2025.html"
+    sample = ROOT / "samples" / "anytown_ieListDocuments_cabinet-2025-03-11.html"
     text = sample.read_text(encoding="utf-8")
     start = text.index("<tr>", text.index('id="mgItemTable"'))
     start = text.index("<tr>", start + 1)  # first item row, after the header row

@@ -5,17 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import CORPUS
-from minutes_parser.grammar.contacts import label_contacts, paren_contacts
-from minutes_parser.grammar.dates import find_date, find_time
-from minutes_parser.grammar.rules import match_heading, split_doc_suffix
+from conftest import corpus_page
 
 import minutes_parser
+from minutes_parser.dates import find_date, find_time
 from minutes_parser.grammar.clauses import Para, split_clauses
+from minutes_parser.grammar.wording import SECTION
+from minutes_parser.grammar.wording.contacts import label_contacts, paren_contacts
+from minutes_parser.grammar.wording.documents import split_doc_suffix
 
 
 def _item(name: str, index: int = 0) -> minutes_parser.AgendaItem:
-    return minutes_parser.parse(CORPUS / name).items[index]
+    return minutes_parser.parse(corpus_page(name)).items[index]
+
+
+def heading(line: str) -> tuple[str, str] | None:
+    """(section, rest) of the first SECTION rule that reads ``line`` as a heading, or None."""
+    found = SECTION.first(line)
+    return None if found is None else (found[1]["section"], found[1]["rest"])
 
 
 def test_nested_sub_clauses_stay_in_parent() -> None:
@@ -57,13 +64,13 @@ def test_lower_case_resolved_in_narrative_is_not_a_decision() -> None:
 @pytest.mark.parametrize(
     ("line", "section", "rest"),
     [
-        ("Resolved–", "resolved", ""),
-        ("RESOLVED that the report be noted.", "resolved", "that the report be noted."),
-        ("RESOLVED: (Unanimously)", "resolved", ""),
-        ("The Committee resolved:-", "resolved", ""),
-        ("It was agreed that X be done.", "resolved", "that X be done."),
-        ("AGREED – That Y.", "resolved", "That Y."),
-        ("Cabinet agreed the following:", "resolved", ""),
+        ("Resolved–", "resolutions", ""),
+        ("RESOLVED that the report be noted.", "resolutions", "that the report be noted."),
+        ("RESOLVED: (Unanimously)", "resolutions", ""),
+        ("The Committee resolved:-", "resolutions", ""),
+        ("It was agreed that X be done.", "resolutions", "that X be done."),
+        ("AGREED – That Y.", "resolutions", "That Y."),
+        ("Cabinet agreed the following:", "resolutions", ""),
         ("DECISION MADE:", "decision", ""),
         ("Recommended –", "recommendations", ""),
         ("Recommendation(s):", "recommendations", ""),
@@ -74,13 +81,13 @@ def test_lower_case_resolved_in_narrative_is_not_a_decision() -> None:
     ],
 )
 def test_headings_by_meaning(line: str, section: str, rest: str) -> None:
-    found = match_heading(line)
-    assert found is not None and found.section == section and found.rest == rest
+    # Section names of the redesigned grammar: "resolutions" is what the old grammar called "resolved".
+    assert heading(line) == (section, rest)
 
 
 @pytest.mark.parametrize("line", ["Recommendations Tracker", "Decision Maker: Cabinet", "MINUTES", "Decision details"])
 def test_not_headings(line: str) -> None:
-    assert match_heading(line) is None
+    assert heading(line) is None
 
 
 def test_clause_labels() -> None:
@@ -152,8 +159,7 @@ def test_moved_and_seconded_in_a_sentence() -> None:
     ],
 )
 def test_report_recommendation_wordings(line: str, rest: str) -> None:
-    found = match_heading(line)
-    assert found is not None and found.section == "recommendations" and found.rest == rest
+    assert heading(line) == ("recommendations", rest)
 
 
 def test_lead_in_then_lettered_recommendations() -> None:

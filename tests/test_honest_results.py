@@ -11,18 +11,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import raw_page
 
 import minutes_parser
 
-RAW = SHARED / "raw"
-
 
 def raw(name: str) -> Path:
-    path = RAW / name
-    if not path.is_file():
-        pytest.skip(f"../shared/raw/{name} is not beside this clone")
-    return path
+    """``../shared/raw/<name>``, or skip the test when it is not there."""
+    return raw_page(name)
 
 
 def test_infocouncil_year_view_lists_its_meetings() -> None:

@@ -1,4 +1,4 @@
-"""ModernGov HTML: reconstructed full pages, cross-format agreement, restyling."""
+"""ModernGov HTML: full pages in ModernGov markup, cross-format agreement, restyling."""
 
 from __future__ import annotations
 
@@ -7,17 +7,28 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPUS, PAGES, SAMPLES
+from conftest import CORPUS, NO_CORPUS, PAGES, SAMPLES, corpus_page, raw_page
 from goldscore import compare
 from lxml import etree, html
 
 import minutes_parser
 from minutes_parser.cli import main
 
-SEEDS = CORPUS / "seeds"
+SAMPLE_GOLD = Path(__file__).resolve().parent / "sample_gold"
+MEETING_PAGE = SAMPLES / "anytown_ieListDocuments_cabinet-2025-03-11.html"
+MEETING_XML_GOLD = SAMPLE_GOLD / "anytown_GetMeeting_cabinet-2025-03-11.gold.json"
+# (ModernGov HTML page, the same page as a text capture, the capture's gold): all written for the project.
 CROSS = [
-    ("bradford_mgIssueHistoryHome_ofsted-monitoring.html", "bradford_issue-history_ofsted-monitoring"),
-    ("bradford_mgAi_ilacs-send.html", "bradford_agenda-item_ilacs-send"),
+    (
+        PAGES / "moderngov_mgIssueHistoryHome_library-opening-hours.html",
+        SAMPLES / "anytown_issue-history_library-opening-hours.txt",
+        SAMPLE_GOLD / "anytown_issue-history_library-opening-hours.gold.json",
+    ),
+    (
+        PAGES / "moderngov_mgAi_healthy-weight.html",
+        PAGES / "moderngov_agenda-item_healthy-weight.txt",
+        PAGES / "moderngov_agenda-item_healthy-weight.gold.json",
+    ),
 ]
 
 
@@ -36,19 +47,23 @@ def _facts(doc: minutes_parser.Document) -> list[dict[str, Any]]:
     ]
 
 
-@pytest.mark.parametrize(("page", "seed"), CROSS)
-def test_reconstructed_html_matches_text_capture(page: str, seed: str) -> None:
-    from_html = minutes_parser.parse(SAMPLES / page)
-    from_text = minutes_parser.parse(SEEDS / f"{seed}.txt")
+@pytest.mark.parametrize(("page", "capture", "gold_path"), CROSS, ids=[c[0].stem for c in CROSS])
+def test_moderngov_html_matches_its_text_capture(page: Path, capture: Path, gold_path: Path) -> None:
+    from_html = minutes_parser.parse(page)
+    from_text = minutes_parser.parse(capture)
     assert from_html.source.adapter == "moderngov" and from_text.source.adapter == "text"
-    gold = json.loads((SEEDS / f"{seed}.gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    for item in gold["items"]:
+        # A capture's title-line report is not an item document (text convention); in HTML it is a
+        # link whose place no convention fixes. The documents are compared on each page's own gold.
+        item.pop("documents", None)
     assert compare(gold, from_html.to_dict()) == []
     assert _facts(from_html) == _facts(from_text)
 
 
-def test_gloucester_meeting_page_agrees_with_its_web_service_gold() -> None:
-    gold = json.loads((CORPUS / "moderngov-xml" / "gloucester_GetMeeting_7837_1.gold.json").read_text(encoding="utf-8"))
-    doc = minutes_parser.parse(SAMPLES / "gloucester_ieListDocuments_cabinet-21-nov-2025.html")
+def test_meeting_page_agrees_with_its_web_service_gold() -> None:
+    gold = json.loads(MEETING_XML_GOLD.read_text(encoding="utf-8"))
+    doc = minutes_parser.parse(MEETING_PAGE)
     assert doc.source.page_kind == "meeting"
     gold["meetings"][0].pop("status")  # the page prints it as a label; compared below
     problems = compare({k: v for k, v in gold.items() if k != "items"}, doc.to_dict())
@@ -58,27 +73,21 @@ def test_gloucester_meeting_page_agrees_with_its_web_service_gold() -> None:
         g.pop("documents")
     assert compare(gold, doc.to_dict()) == []
     meeting = doc.meetings[0]
-    assert meeting.time == "12:30" and meeting.status == "confirmed"
-    assert meeting.status_text is not None and meeting.status_text.lower() == "confirmed; special meeting"
-    assert len(meeting.attendance) == 13
+    assert meeting.time == "18:00" and meeting.status == "confirmed"
+    assert len(meeting.attendance) == 8
     assert meeting.attendance[0].role == "Chair" and meeting.attendance[0].attendance == "present"
     assert meeting.attendance[0].attendance_text == "Present, as expected"
-    # Issue 11: the web service's answer for the same meeting gets the same fixed values and ids.
-    service = minutes_parser.parse(CORPUS / "moderngov-xml" / "gloucester_GetMeeting_7837_1.xml").meetings[0]
-    assert (service.status, [p.attendance for p in service.attendance]) == (
-        meeting.status,
-        [p.attendance for p in meeting.attendance],
-    )
-    item55 = doc.items[-1]
-    assert [d.title for d in item55.documents][1] == "Appendix 1 Option 1 - Single Countywide Unitary"
-    assert item55.minutes and "RESOLVED" not in item55.minutes
+    library = doc.items[3]
+    assert [d.title for d in library.documents][1] == "Appendix 1 - Consultation results"
+    parks = doc.items[-1]
+    assert parks.minutes and "RESOLVED" not in parks.minutes
 
 
 def test_cli_prints_meeting_with_items(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parse", str(SAMPLES / "gloucester_ieListDocuments_cabinet-21-nov-2025.html")]) == 0
+    assert main(["parse", str(MEETING_PAGE)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["meetings"][0]["body"] == "Cabinet"
-    assert [i["number"] for i in data["items"]] == ["51", "52", "53", "54", "55"]
+    assert [i["number"] for i in data["items"]] == ["40", "41", "42", "43", "44"]
     assert all(i["minutes"] for i in data["items"])
     assert len(data["items"][-1]["resolutions"]) == 2
 
@@ -126,6 +135,8 @@ def _fields(doc: minutes_parser.Document) -> dict[str, Any]:
 
 
 def _moderngov_pages() -> list[Path]:
+    if not CORPUS.is_dir():
+        pytest.skip(NO_CORPUS)
     pages = (
         sorted((CORPUS / "moderngov").glob("*.html")) + sorted(SAMPLES.glob("*.html")) + sorted(PAGES.glob("*.html"))
     )
@@ -158,7 +169,7 @@ def test_fields_survive_restyling() -> None:
 
 
 def test_decision_page_fields() -> None:
-    harrow = minutes_parser.parse(CORPUS / "text" / "harrow_decision-details_public-realm-call-in.txt").items[0]
+    harrow = minutes_parser.parse(corpus_page("text/harrow_decision-details_public-realm-call-in.txt")).items[0]
     assert harrow.status == "Recommendations approved" and harrow.key_decision is True and harrow.call_in == "No"
     assert harrow.reasons is not None and harrow.reasons.startswith(
         "In accordance with Committee Procedure Rule 46.8.3"
@@ -166,14 +177,14 @@ def test_decision_page_fields() -> None:
     assert harrow.alternatives == "To amend the decision."
     assert harrow.interests is not None and harrow.interests.startswith("None.")
     assert str(harrow.published) == "2012-10-12"
-    purpose = minutes_parser.parse(CORPUS / "moderngov" / "lgsf-fixture_ieDecisionDetails_3.html").items[0]
+    purpose = minutes_parser.parse(corpus_page("moderngov/lgsf-fixture_ieDecisionDetails_3.html")).items[0]
     assert purpose.summary == "To seek approval for alternative processing arrangements."
     assert purpose.key_decision is True
-    author = minutes_parser.parse(CORPUS / "text" / "northherts_decision-details_os-resolutions.txt").items[0]
+    author = minutes_parser.parse(corpus_page("text/northherts_decision-details_os-resolutions.txt")).items[0]
     assert [(c.name, c.role) for c in author.contacts] == [("Hilary Dineen", "Report author")]
     docs = (
         minutes_parser.parse(
-            CORPUS / "moderngov" / "lgsf-fixture_ieDecisionDetails_1.html",
+            corpus_page("moderngov/lgsf-fixture_ieDecisionDetails_1.html"),
             url="https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=1",
         )
         .items[0]
@@ -184,7 +195,7 @@ def test_decision_page_fields() -> None:
 
 
 def test_web_service_meeting_details() -> None:
-    doc = minutes_parser.parse(CORPUS / "moderngov-xml" / "gloucester_GetMeeting_7837_1.xml")
+    doc = minutes_parser.parse(corpus_page("moderngov-xml/gloucester_GetMeeting_7837_1.xml"))
     assert doc.meetings[0].time == "12:30" and doc.meetings[0].status == "confirmed"
     assert doc.meetings[0].status_text == "Confirmed; Special Meeting"
     assert doc.meetings[0].system_id == "7837" and doc.meetings[0].id == "democracy.gloucester.gov.uk/meeting/7837"
@@ -193,21 +204,17 @@ def test_web_service_meeting_details() -> None:
     assert len(doc.meetings[0].attendance) == 13 and doc.meetings[0].attendance[0].party == "LIBDEM"
     assert [i.declaration_count for i in doc.items] == [0, 0, 0, 0, 0]
     assert doc.items[3].title == "Leader and Cabinet Members' Question Time (15 minutes)"
-    people = (
-        minutes_parser.parse(
-            SAMPLES.parent.parent / "shared" / "raw" / "moderngov-xml" / "gloucester_GetCouncillorsByWard_1.xml"
-        )
-        if (SAMPLES.parent.parent / "shared").is_dir()
-        else None
+
+
+def test_web_service_councillors_by_ward() -> None:
+    people = minutes_parser.parse(raw_page("moderngov-xml/gloucester_GetCouncillorsByWard_1.xml"))
+    first = people.people[0]
+    assert (first.name, first.ward, first.party) == ("Councillor Andrew Gravells MBE", "Abbeydale", "Conservative")
+    assert (
+        first.email == "andrew.gravells@gloucestershire.gov.uk"
+        and first.photo_url
+        and first.photo_url.endswith("bigpic.jpg")
     )
-    if people is not None:
-        first = people.people[0]
-        assert (first.name, first.ward, first.party) == ("Councillor Andrew Gravells MBE", "Abbeydale", "Conservative")
-        assert (
-            first.email == "andrew.gravells@gloucestershire.gov.uk"
-            and first.photo_url
-            and first.photo_url.endswith("bigpic.jpg")
-        )
 
 
 def test_meeting_level_documents_and_attendance() -> None:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 
-from conftest import CORPUS
+from conftest import SAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import minutes_parser
 from minutes_parser import Document, InternalError, ParseError
 
-SEED_TEXT = (CORPUS / "seeds" / "bradford_issue-history_ofsted-monitoring.txt").read_bytes()
+SEED_TEXT = (SAMPLES / "anytown_issue-history_library-opening-hours.txt").read_bytes()
+"""A ModernGov "Issue - meetings" text capture the project wrote (samples/)."""
 LINES = SEED_TEXT.decode("utf-8").splitlines()
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
