@@ -105,6 +105,10 @@ def doc_from_block(block: Block, base: str | None) -> DocLink:
     return DocLink(title=title, url=join_url(base, href), format=fmt, size_bytes=size or size2)
 
 
+ATTENDANCE_SIDES = frozenset({"absent"})
+"""Who was absent, with no motion before it in the item, is the roll call, not a vote."""
+
+
 class ItemReader:
     """Reads one item's tokens (see the module docstring)."""
 
@@ -271,7 +275,7 @@ class ItemReader:
         if kind is Kind.SECTION:
             self._section(index, tok)
             return
-        if kind is Kind.VOTE:
+        if kind is Kind.VOTE and not (tok.data.get("named_side") in ATTENDANCE_SIDES and not self.vote and not self.votes):
             self._vote(index, tok)
             return
         if kind is Kind.ACTION:

@@ -23,7 +23,7 @@ from .lexer import Lexed
 from .tokens import Kind, Token
 from .wording import MEETING
 from .wording.contacts import label_contacts, looks_like_name
-from .wording.meetings import _BODY_NOUN, VENUE, clean_location, strip_body
+from .wording.meetings import _BODY_NOUN, KIND_OF_MEETING, VENUE, clean_location, strip_body
 
 JOIN_LINES = 5
 """A meeting sentence broken over lines is read over at most this many lines."""
@@ -69,6 +69,8 @@ class _Fields:
         if value in (None, ""):
             return False
         rank -= self.boost
+        if name == "body" and KIND_OF_MEETING.match(str(value)):
+            rank += RANK_KIND_OF_MEETING
         current = getattr(self, name)
         if current is None or rank < current[0]:
             setattr(self, name, (rank, value))
@@ -83,6 +85,9 @@ RANK_SENTENCE = 1
 RANK_LINE = 2
 RANK_STACK = 3
 RANK_RUNNING = 4
+RANK_KIND_OF_MEETING = 10
+"""Added to the rank of a body that only names a kind of meeting ("Regular Meeting"): any body the
+page names wins over it."""
 """Trust of each source of a meeting field: labels, sentences, one-line headers, stacks, running heads."""
 
 
@@ -421,6 +426,7 @@ def _apply_meeting(
 def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str] | None:
     """A body line just above a date line (or just below, for "Place, date." datelines)."""
     here = tokens[pos][1].block
+    kind_only: tuple[int, str] | None = None
     for k in range(pos - 1, max(pos - 8, -1), -1):
         i, tok = tokens[k]
         if here - tok.block > BODY_GAP:
@@ -429,12 +435,19 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
             continue
         if tok.kind in (Kind.TEXT, Kind.MEETING) and _venue_line(tok.text):
             continue  # a venue line between the body and the date
+        found: tuple[int, str] | None = None
         if tok.kind is Kind.MEETING and tok.rule in ("body-line", "meeting-of"):
-            return i, str(tok.data.get("body"))
-        if tok.kind is Kind.TEXT and _short_name(tok.text) and _BODY_NOUN.search(tok.text):
-            return i, strip_body(tok.text)
-        if tok.kind is Kind.TEXT and not _short_name(tok.text):
+            found = i, str(tok.data.get("body"))
+        elif tok.kind is Kind.TEXT and _short_name(tok.text) and _BODY_NOUN.search(tok.text):
+            found = i, strip_body(tok.text)
+        elif tok.kind is Kind.TEXT and not _short_name(tok.text):
             break
+        if found is not None and found[1]:
+            if not KIND_OF_MEETING.match(found[1]):
+                return found
+            kind_only = kind_only or found  # "MINUTES OF THE REGULAR MEETING": the body may stand above it
+    if kind_only is not None:
+        return kind_only
     for k in range(pos + 1, min(pos + 3, len(tokens))):
         i, tok = tokens[k]
         if tok.kind is Kind.MEETING and tok.rule == "body-line" and tok.text.endswith("."):

@@ -34,7 +34,7 @@ _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", _I)
 _MEETING_OF = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory)\s+)*meeting\s+of\s+(?:the\s+)?", _I
 )
-_KIND_WORDS = re.compile(r"\s+(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|agenda)\b.*$", _I)
+_KIND_WORDS = re.compile(r"(?:^|\s+)(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+|approved\s+)?(?:minutes|agenda)\b.*$", _I)
 _LOC_END = re.compile(
     r"\s+(?:on|ON|On)\s+(?=" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|starting|beginning)\b|\s+at\s+(?=(?:" + _TIME_TEXT + r"))|\s+from\s+(?=\d)"
     r"|,?\s+(?=" + WEEKDAY + r"\b,?\s+\d)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|(?<!\bNo)(?<!\bSt)\.\s|\.$"
@@ -44,6 +44,16 @@ _LOC_END = re.compile(
 
 
 _GENERIC_BODY = re.compile(r"^(?:(?:an?|the)\s+)?meetings?(?:\s+held)?$", _I)
+KIND_OF_MEETING = re.compile(
+    r"^(?:(?:minutes|agenda|notice|summary)\s+(?:of|for)\s+)?(?:(?:an?|the)\s+)?"
+    r"(?:(?:regular|special|ordinary|extra[-\s]?ordinary|adjourned|closed|recessed|annual|monthly|general|statutory|reconvened|open)\s+)*"
+    r"(?:meetings?|session)(?:\s+held)?(?:\s+(?:agenda|minutes))?$"
+    r"|^(?:agenda|minutes|notice|summary|action\s+minutes)$",
+    _I,
+)
+"""Names of a kind of meeting or document rather than of a body: "Regular Meeting", "MINUTES OF
+THE REGULAR MEETING", "Special Session", "AGENDA". A page that names no body keeps one ("GENERAL
+MEETING"); any body the page names wins over it."""
 
 
 def strip_body(text: str) -> str:
