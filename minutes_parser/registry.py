@@ -111,9 +111,13 @@ class BaseAdapter:
 
     def explain(self, page: Page) -> Trace:
         """The grammar's trace of the page: every token, the rule that claimed it, where it went."""
-        from .grammar import Context, trace
+        from .grammar import Context, Trace, trace
 
-        blocks, hints = self.blocks(page)
+        try:
+            blocks, hints = self.blocks(page)
+        except NotImplementedError:
+            # Structured data (JSON, web-service XML) is read field by field: no line is placed by rule.
+            return Trace(page_kind=self.parse(page).source.page_kind, starts=(), lines=())
         ctx = Context(adapter=self.name, url=page.url, warnings=list(page.warnings), **hints)
         return trace(blocks, ctx)
 

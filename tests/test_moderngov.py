@@ -229,8 +229,8 @@ def test_meeting_level_documents_and_attendance() -> None:
         == "https://democracy.example.gov.uk/documents/g5001/Printed minutes 04th-Mar-2025 14.00 Licensing Committee.pdf"
     )
     assert [(p.name, p.role, p.attendance) for p in meeting.attendance] == [
-        ("Councillor Ann Green", "Chair", "Present"),
-        ("Councillor Bob Grey", "Committee Member", "Apologies"),
+        ("Councillor Ann Green", "Chair", "present"),
+        ("Councillor Bob Grey", "Committee Member", "apologies"),
     ]
     assert [(c.name, c.phone, c.email) for c in meeting.contacts] == [
         ("Sam Taylor", "01632 960123", "sam.taylor@example.gov.uk")

@@ -199,6 +199,8 @@ class _Handler:
             for index, row in enumerate(rows):
                 if index in numbered:
                     self._item_row(row, out)
+                elif all(c.tag == "th" for c in row):
+                    out.emit(Block(kind="noise", text=" ".join(text_of(c) for c in row), meta={"table": "header"}))
                 else:
                     for cell in row:
                         out.walk(cell)

@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
+
 from ..blocks import Block
 from ..dates import parse_date
 from ..models import Action, AgendaItem, Clause, Contact, DocLink, MeetingRef, Vote
@@ -187,6 +189,10 @@ class ItemReader:
             title = meta.get("title", "") or start.title
             stripped, fmt, size = split_doc_suffix(title)
             self.title = stripped
+            if start.date:
+                self.date = parse_date(start.date) or self.date
+            if start.body:
+                self.body = start.body
             if meta.get("date"):
                 self.date = parse_date(meta["date"], month_first=self.month_first) or self.date
             if meta.get("body"):
@@ -514,7 +520,11 @@ class ItemReader:
                 self.documents.append(DocLink(title=title, format=fmt, size_bytes=size))
             else:
                 self._open("documents")
-        elif key in ("effective", "meta", "author"):
+        elif key == "author":
+            # "Report author: Hilary Dineen": a contact whose role is the label's own wording.
+            label = re.split(r"\s*(?::-|:|\|)", tok.text, maxsplit=1)[0].strip()
+            self.contacts.extend(attrs.evolve(c, role=c.role or label) for c in label_contacts(value, tok.line))
+        elif key in ("effective", "meta"):
             pass
         else:
             return False
@@ -552,7 +562,7 @@ class ItemReader:
             if current.kind == "motion":
                 self._close_vote()
             current = self._open("resolutions", explicit=False)
-        elif current.checked and current.paras and not self._fits(current, text, tok):
+        elif (current.checked or tok.data.get("lead_in")) and current.paras and not self._fits(current, text, tok):
             current = self._open("minutes", explicit=False)
         current.paras.append(Para(text, tok.line, tok.page))
         self.place(index, f"item.{current.kind}")

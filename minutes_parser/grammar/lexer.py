@@ -203,7 +203,7 @@ def classify(text: str, index: int, block: Block, depth: int = 0, low: str | Non
         rule, data = found
         before = text[: data["_start"]].strip()
         after = text[data["_end"] :].strip()
-        out = [tok(Kind.TEXT, None, before)] if before else []
+        out = [tok(Kind.TEXT, None, before, {"lead_in": True})] if before else []
         out.append(tok(Kind.SECTION, rule.name, text[data["_start"] : data["_end"]].strip(), {"section": "resolutions", "inline": True}))
         out.extend(classify(after, index, block, depth + 1) if depth < 3 else [tok(Kind.TEXT, None, after)])
         return out

@@ -386,10 +386,22 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
     """The item starts of a page (see the module docstring)."""
     markup = [t for t in lexed.tokens if t.kind is Kind.ITEM]
     if markup:
-        return [
-            Start(block=t.block, scheme=str(t.data.get("scheme", "markup")), number=t.data.get("number") or None, title=str(t.data.get("title", "")))
-            for t in markup
-        ]
+        refs = [c for c in lexed.candidates if c.scheme == "meeting-ref"]
+        out = []
+        previous = -1
+        for t in markup:
+            # "Meeting: 11/03/2025 - Cabinet (Item 43)" printed above an item row names the row's meeting.
+            ref = next((c for c in reversed(refs) if previous < c.block < t.block), None)
+            out.append(
+                Start(
+                    block=t.block, scheme=str(t.data.get("scheme", "markup")), number=t.data.get("number") or None,
+                    title=str(t.data.get("title", "")),
+                    body=str(ref.data.get("body") or "") or None if ref else None,
+                    date=str(ref.data.get("date") or "") or None if ref else None,
+                )
+            )
+            previous = t.block
+        return out
     if listing:
         return []
     cands = lexed.candidates
