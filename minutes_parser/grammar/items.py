@@ -430,8 +430,8 @@ class ItemReader:
         start = self.vote_start
         self.vote_start = None
         outcome = vote.get("outcome")
-        if start is None and outcome is not None:
-            start = self._unmoved_motion()
+        if start is None and (outcome is not None or "for" in vote):
+            start = self._unmoved_motion()  # a result or a count printed under the clause it decided
         motion_paras: list[Para] = []
         if start is not None:
             for s_index in range(start[0], len(self.sections)):
