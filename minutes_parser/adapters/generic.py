@@ -16,7 +16,7 @@ from lxml import etree
 from ..blocks import Block
 from ..decode import Page
 from ..grids import grid_meetings, is_calendar_widget, read_grid
-from ..htmlblocks import Renderer
+from ..htmlblocks import Renderer, text_of
 from ..models import Meeting
 from ..registry import BaseAdapter
 
@@ -26,6 +26,7 @@ _CONTENT = (
     etree.XPath("//*[@id='content' or @id='main-content' or @id='main' or @role='main']"),
     etree.XPath("//body"),
 )
+_H1 = etree.XPath(".//h1")
 _CAP = 0.55
 
 
@@ -50,7 +51,11 @@ class GenericAdapter(BaseAdapter):
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
         """The rendered main content; meeting grids become meetings."""
         blocks, meetings = self._render(page)
-        return blocks, {"meetings": meetings}
+        hints: dict[str, Any] = {"meetings": meetings}
+        title = page.cache.get("generic-title")
+        if title:
+            hints["title"] = title
+        return blocks, hints
 
     def _render(self, page: Page) -> tuple[list[Block], list[Meeting]]:
         cached = page.cache.get("generic")
@@ -60,11 +65,19 @@ class GenericAdapter(BaseAdapter):
         result: tuple[list[Block], list[Meeting]] = ([], [])
         if root is not None:
             content = root
-            for path in _CONTENT:
+            for path in _CONTENT[:-1]:
                 found = path(root)
                 if isinstance(found, list) and found:
                     content = found[0]
+                    # The main content's own heading is the page's title (the post, not the site).
+                    heading = _H1(content)
+                    if isinstance(heading, list) and heading:
+                        page.cache["generic-title"] = text_of(heading[0]) or None
                     break
+            else:
+                found = _CONTENT[-1](root)
+                if isinstance(found, list) and found:
+                    content = found[0]
             meetings: list[Meeting] = []
 
             def on_element(el: Any, out: Renderer) -> bool:
