@@ -41,6 +41,8 @@ STEP_NEXT = 1.0
 """Bonus for the next number in sequence (5 → 6, 5.2 → 6, 79/21 → 80/21)."""
 STEP_GAP = 0.3
 """Bonus for a small gap (5 → 7)."""
+STEP_SERIES = 0.3
+"""Bonus for a minute code of another series after a code ("CCS24/31" → "CIS24/12"): like a gap."""
 STEP_JUMP = -2.0
 """Penalty for a jump beyond MAX_GAP (5 → 40)."""
 FORM_SWITCH = -0.5
@@ -110,6 +112,18 @@ def _relation(a: tuple[int, ...], b: tuple[int, ...]) -> float | None:
     # b extends a: a sub-number under its parent.
     first = b[len(a)]
     return STEP_CHILD if first <= 1 else STEP_GAP
+
+
+_SERIES = re.compile(r"^[A-Za-z]+")
+
+
+def _new_series(a: Candidate, b: Candidate) -> bool:
+    """Minute codes of another series ("CCS24/31" then "CIS24/12"): directorates number their
+    reports apart, so the second does not continue the first's numbers."""
+    if a.data.get("system") != "code" or b.data.get("system") != "code" or not a.number or not b.number:
+        return False
+    first, second = _SERIES.match(a.number), _SERIES.match(b.number)
+    return first is not None and second is not None and first.group(0).upper() != second.group(0).upper()
 
 
 def _next_text(lexed: Lexed, block: int) -> tuple[int | None, str]:
@@ -247,7 +261,9 @@ def _chain(cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -
                 continue
             step = _relation(ci.key, cj.key)
             if step is None:
-                continue
+                if not _new_series(ci, cj):
+                    continue
+                step = STEP_SERIES
             if ci.scheme != cj.scheme and len(ci.key) == len(cj.key):
                 step += FORM_SWITCH
             value = best[i] + step
@@ -351,6 +367,24 @@ def _opens_with_content(lexed: Lexed, parent_block: int, first_sub: int) -> bool
     return False
 
 
+def _continued(start: int, cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int], system: str) -> list[Link]:
+    """Items numbered another way after the last item's own business: InfoCouncil minutes number
+    the procedural items 1, 2, 3, then the reports by their codes ("CCS24/30", "CCS24/31")."""
+    for other in NUMBERED_SYSTEMS:
+        if other == system:
+            continue
+        group = [c for c in cands if c.data.get("system") == other and c.block > start]
+        if len(group) < CAPS_MIN:
+            continue
+        score, more = _chain(group, lexed, numbered)
+        if score < MIN_CHAIN or len(more) < CAPS_MIN or not _opens_with_content(lexed, start, more[0][4]):
+            continue
+        if _previous_text(lexed, more[0][4]).rstrip().endswith((":", ":-")):
+            continue  # a list a lead-in introduces: the last item's clauses
+        return list(more)
+    return []
+
+
 def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int], system: str) -> list[Link]:
     """The chain with, under each item, the items of a sub-list numbered another way ("XI. CONSENT
     CALENDAR" / "a) ...", "10. Approval of Resolutions:" / "A. RESOLUTION ...", "J. Filed Items" /
@@ -360,6 +394,11 @@ def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Le
     for link, end in zip(chain, ends, strict=True):
         out.append(link)
         start = link[4]
+        if end == len(lexed.blocks):
+            more = _continued(start, cands, lexed, numbered, system)
+            if more:
+                out.extend(more)
+                break
         if system not in PART_SYSTEMS and not link[1].rstrip().endswith((":", ":-")):
             continue
         best_score, best_sub = 0.0, []
