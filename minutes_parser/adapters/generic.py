@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import attrs
 from lxml import etree
 
 from ..blocks import Block
@@ -27,6 +28,31 @@ _CONTENT = (
     etree.XPath("//body"),
 )
 _H1 = etree.XPath(".//h1")
+_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr")
+_CELLS = etree.XPath("./td|./th")
+HEADER_WORDS = 3
+"""A column header is a word or two ("Action", "Minute No."); longer first-row cells are content."""
+
+
+def _headed_table(table: Any, out: Renderer) -> bool:
+    """A table whose first row names its columns ("| | Action"): each cell below is rendered with its
+    column's header in ``meta["column"]``, so the grammar can read "Clerk" under "Action" as an action."""
+    rows = _ROWS(table)
+    if len(rows) < 2:
+        return False
+    headers = [text_of(c) for c in _CELLS(rows[0])]
+    if not any(headers) or any(len(h.split()) > HEADER_WORDS or any(ch.isdigit() for ch in h) for h in headers):
+        return False
+    out.emit(Block(kind="noise", text=" | ".join(h for h in headers if h), meta={"table": "header"}))
+    for row in rows[1:]:
+        for index, cell in enumerate(_CELLS(row)):
+            before = len(out.blocks)
+            out.walk(cell)
+            out.flush()
+            column = headers[index] if index < len(headers) else ""
+            if column:
+                out.blocks[before:] = [attrs.evolve(b, meta={**b.meta, "column": column}) for b in out.blocks[before:]]
+    return True
 _CAP = 0.55
 
 
@@ -88,7 +114,7 @@ class GenericAdapter(BaseAdapter):
                     return True
                 found_meetings = grid_meetings(grid, base=page.url) if grid is not None else []
                 meetings.extend(found_meetings)
-                return bool(found_meetings)
+                return bool(found_meetings) or _headed_table(el, out)
 
             result = (Renderer(on_element).render(content), meetings)
         page.cache["generic"] = result

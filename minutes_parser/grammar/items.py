@@ -373,6 +373,13 @@ class ItemReader:
     def _vote(self, index: int, tok: Token) -> None:
         data = tok.data
         self.place(index, "item.votes")
+        if data.get("complete") and not self.vote:
+            # "Prop. IP, 2nd GL, all in favour." under the decision it records.
+            start = self._unmoved_motion()
+            self.vote = {k: data.get(k) for k in ("mover", "seconder", "result", "outcome", "for", "against", "abstain", "absent") if data.get(k) is not None}
+            self.vote_start = start
+            self._close_vote()
+            return
         if tok.rule == "moved-seconded" and "result" in data:
             # "Moved, seconded and CARRIED", the motion's text below: what was pending was carried too.
             if self.vote:

@@ -408,6 +408,19 @@ def lex(blocks: Sequence[Block]) -> Lexed:
             )
             continue
         text = block.text
+        column = block.meta.get("column")
+        if column:
+            # A cell under its column's header ("Action" / "Clerk") reads as "Action: Clerk".
+            headed = f"{column}: {text}"
+            found_action = ACTION.first(headed)
+            found_headed = found_action or LABEL.first(headed)
+            if found_headed is not None:
+                rule, data = found_headed
+                kind = Kind.ACTION if found_action is not None else Kind.LABEL
+                tokens.append(
+                    Token(kind=kind, rule=rule.name, block=index, text=text, line=block.line, page=block.page, data=data, block_kind=block.kind)
+                )
+                continue
         low = text.lower()
         lits = present(low)
         found = classify(text, index, block, 0, low, lits)

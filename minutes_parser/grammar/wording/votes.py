@@ -140,6 +140,23 @@ def _named(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     return out
 
 
+_ALL_FOR = re.compile(r"\b(?:all\s+in\s+favou?r|unanimous(?:ly)?|nem\.?\s*con|carried|agreed)\b", _I)
+
+
+def _short_vote(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    tail = m.group("tail") or ""
+    out: dict[str, Any] = {"mover": _who(m.group("mover")), "seconder": _who(m.group("seconder"))}
+    counts = _counts(tail)
+    if counts or _ALL_FOR.search(tail):
+        out.update(counts)
+        out["outcome"] = "carried" if counts.get("for", 1) > counts.get("against", 0) else "lost"
+        out["result"] = tail.strip(" .")
+        out["complete"] = True
+    elif tail:
+        return None  # more than a vote follows: a sentence, not a record of one
+    return out
+
+
 VOTE = Ruler(
     "vote",
     [
@@ -168,6 +185,25 @@ VOTE = Ruler(
             ),
             counter=("The motion was carried.", "Proposed changes to the constitution"),
             accept=_moved,
+        ),
+        Rule(
+            "proposed-seconded-short",
+            """The whole vote in one short line after the decision, as parish minutes record it:
+            "Prop. IP, 2nd GL, all in favour.", "Proposed RD, seconded AK, 3 in favour, 1
+            abstention", "Proposer: Cllr Hale; Seconder: Cllr Shaw; unanimous".""",
+            re.compile(
+                r"^(?:prop(?:osed)?(?:\s+by)?|proposer)\b\s*[.:]?\s*(?P<mover>(?-i:[A-Z])[\w.'’ -]{0,40}?)\s*[,;]\s*"
+                r"(?:2nd|sec(?:onded)?(?:\s+by)?|seconder)\b\s*[.:]?\s*(?P<seconder>(?-i:[A-Z])[\w.'’ -]{0,40}?)"
+                r"(?:\s*[,;]\s*(?P<tail>[^;]{2,80}?))?\s*\.?$",
+                _I,
+            ),
+            examples=(
+                ("Prop. IP, 2nd GL, all in favour.", {"mover": "IP", "seconder": "GL", "outcome": "carried"}),
+                ("Proposed RD, seconded AK, 3 in favour, 1 abstention", {"mover": "RD", "for": 3, "abstain": 1}),
+                ("Proposer: Cllr Hale; Seconder: Cllr Shaw; unanimous", {"mover": "Cllr Hale", "outcome": "carried"}),
+            ),
+            counter=("Proposed changes to the constitution, second reading", "Proposals for the second phase"),
+            accept=_short_vote,
         ),
         Rule(
             "moved-seconded",
