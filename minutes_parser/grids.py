@@ -83,6 +83,23 @@ def _cell_text(row: Sequence[Any], index: int | None) -> str:
     return text_of(cell) if cell is not None else ""
 
 
+def _first_line(cell: Any) -> str:
+    """A cell's text up to its first line break: the venue, without the note under it ("Hybrid meeting")."""
+    if cell is None:
+        return ""
+    if not any(isinstance(child.tag, str) and child.tag.lower() == "br" for child in cell.iter()):
+        return text_of(cell)
+    parts = [cell.text or ""]
+    for child in cell:
+        if isinstance(child.tag, str) and child.tag.lower() == "br":
+            break
+        if isinstance(child.tag, str) and any(isinstance(g.tag, str) and g.tag.lower() == "br" for g in child.iter()):
+            parts.append(_first_line(child))
+            break
+        parts.append(text_of(child) + " " + (child.tail or ""))
+    return clean(" ".join(parts))
+
+
 def _href(cell: Any, base: str | None) -> str | None:
     if cell is None:
         return None
@@ -174,7 +191,7 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
             continue
         body = _cell_text(row, body_col) or _name_after_date(date_text) or None
         time_text = _cell_text(row, time_col) if time_col is not None else date_text
-        location = _cell_text(row, loc_col) or None
+        location = _first_line(_cell(row, loc_col)) or None
         url = (
             _href(_cell(row, detail_col), base)
             or _href(_cell(row, body_col), base)

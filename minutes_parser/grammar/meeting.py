@@ -167,6 +167,7 @@ def read_meeting(
             )) or (
                 key == "venue"
                 and len(values) < 6
+                and tok.block_kind != "heading"
                 and ":" not in tok.text
                 and not _NOT_THIS.search(tok.text)
                 and not find_date(tok.text)
