@@ -22,7 +22,7 @@ from ..models import Contact, DocLink, Meeting, Person
 from .lexer import Lexed
 from .tokens import Kind, Token
 from .wording import MEETING
-from .wording.contacts import label_contacts, looks_like_name
+from .wording.contacts import ROLE_WORDS, label_contacts, looks_like_name
 from .wording.meetings import _BODY_NOUN, KIND_OF_MEETING, VENUE, clean_location, strip_body
 
 JOIN_LINES = 5
@@ -46,6 +46,8 @@ _PEOPLE_LINE = re.compile(
 )
 _COUNCILLORS = re.compile(r"^(?:Cllrs?\.?|Councillors?|Crs?\.?)\s+")
 _PEOPLE_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_INITIALLED = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:[A-Z]\.\s*){1,3}[A-Z][a-z'’\-]+(?:[- ][A-Z][a-z'’\-]+)?$")
+"""A name written with initials ("C. Catania", "J.R. Smith")."""
 _NAME_ROLE = re.compile(r"^(.{2,80}?)\s*\(([^()]{2,60})\)$")
 _ROLE_AFTER = re.compile(r"^(?P<name>.{2,60}?)\s*[,\u2013\u2014-]\s+(?P<role>[A-Z].{2,80})$")
 
@@ -501,7 +503,10 @@ def _people(text: str, status: str, listed: bool) -> list[Person]:
     if listed:
         m = _ROLE_AFTER.match(text)
         if m and not _PEOPLE_SPLIT.search(m.group("name")):
-            return [Person(name=m.group("name").strip(" ,"), role=m.group("role").strip(" ,."), attendance=status)]
+            name, role = m.group("name").strip(" ,"), m.group("role").strip(" ,.")
+            if ROLE_WORDS.search(name) and (looks_like_name(role) or _INITIALLED.match(role)):
+                name, role = role, name  # "Director of Community Services, C. Catania": the post first
+            return [Person(name=name, role=role, attendance=status)]
         m2 = _NAME_ROLE.match(text)
         if m2:
             return [Person(name=m2.group(1), role=m2.group(2), attendance=status)]
