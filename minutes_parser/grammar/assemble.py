@@ -461,6 +461,10 @@ def _meeting_documents(lexed: Lexed, start: int, end: int, ctx: Context, mark: C
 _ENDS_OPEN = re.compile(r"[\w,&(\-\u2013]$")
 
 
+TITLE_CASE_WORDS = 3
+"""A last line of at least this many longer words, all capitalised, is a name, not a sentence cut off."""
+
+
 def _cut_off(lexed: Lexed, placed: Sequence[str | None]) -> str | None:
     """A warning when the page stops mid-sentence (a capture cut off), else None."""
     for i in range(len(lexed.tokens) - 1, -1, -1):
@@ -478,6 +482,9 @@ def _cut_off(lexed: Lexed, placed: Sequence[str | None]) -> str | None:
             return None
         if not any(ch.islower() for ch in text):
             return None
+        long_words = [w for w in words if len(w) > 3]
+        if len(long_words) >= TITLE_CASE_WORDS and all(w[:1].isupper() for w in long_words):
+            return None  # a name in title case ("Overview and Scrutiny Committee: Children's Services"), not a sentence
         where = f" (line {tok.line})" if tok.line else ""
         return f"the page ends mid-sentence{where}: it looks cut off; parsed what it has"
     return None
