@@ -14,12 +14,14 @@ from typing import Any, ClassVar
 import attrs
 from lxml import etree
 
+from .. import registry
 from ..blocks import Block
 from ..decode import Page
 from ..grids import grid_meetings, is_calendar_widget, read_grid
 from ..htmlblocks import Renderer, text_of
 from ..models import Meeting
 from ..registry import BaseAdapter
+from .text import URL_EVIDENCE
 
 _CONTENT = (
     etree.XPath("//main"),
@@ -72,7 +74,10 @@ class GenericAdapter(BaseAdapter):
 
         evidence = democracy_evidence(blocks)
         page.cache["evidence"] = evidence
-        return min(evidence.score, _CAP)
+        score = evidence.score
+        if page.url and registry.url_system(page.url):
+            score += URL_EVIDENCE  # a democracy system's page saved without its system's markup
+        return min(score, _CAP)
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
         """The rendered main content; meeting grids become meetings."""
