@@ -461,9 +461,17 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
 _STREET = re.compile(r"\b(?:road|street|avenue|lane|drive|way|square|place|ave|rd|st)\b|\b(?:lot|unit|suite)\s+\d", re.IGNORECASE)
 
 
+_POSTCODE = re.compile(
+    r"(?:\b[A-Z]{2}|\b[A-Z][a-z]+)\s+\d{4,5}(?:-\d{4})?\s*$"  # CA 90254, Iowa 50309, NSW 2000
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$"  # SM4 5DX
+)
+"""A line ending with a postal code is an address line ("Des Moines, Iowa 50309")."""
+
+
 def _venue_line(text: str) -> bool:
-    """A line naming a place: a venue word ("Chambers", "Town Hall") or a street address."""
-    return bool(VENUE.search(text) or _STREET.search(text)) and len(text.split()) <= 14
+    """A line naming a place: a venue word ("Chambers", "Town Hall"), a street address or a town
+    with its postal code."""
+    return bool(VENUE.search(text) or _STREET.search(text) or _POSTCODE.search(text)) and len(text.split()) <= 14
 
 
 def _short_name(text: str) -> bool:

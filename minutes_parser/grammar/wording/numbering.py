@@ -27,7 +27,8 @@ _LETTER_END = re.compile(r"[a-z]$", _I)
 _NOT_AFTER_NUMBER = re.compile(
     r"^(?:(?:st|nd|rd|th)\b|[ap]\.?\s?m\b\.?|hrs\b|hours\b|views?\b|downloads?\b|of\s+\d|pages?\b|minutes?\s+allocated"
     r"|votes\b|vote\s+(?:for|against)\b|for\b|against\b|members?\b|x\s|%|per\s+cent"
-    r"|(?:(?:e|w|n|s|north|south|east|west)\.?\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?\s+(?:st|street|rd|road|ave|avenue|way|lane|drive|crescent|close|place|blvd|boulevard)\b\.?(?:\s*,|\s+(?:west|east|north|south)\b|\s*$|\s+www\.))",
+    r"|(?:(?:e|w|n|s|north|south|east|west)\.?\s+)?[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,3}\s+(?:st|street|rd|road|ave|avenue|way|lane|drive|crescent|close|place|blvd|boulevard)\b\.?(?:\s*,|\s+(?:west|east|north|south)\b|\s*$|\s+www\.)"
+    r"|(?:n|s|e|w|ne|nw|se|sw)\.?\s+[A-Z][\w'’]+\b(?:\s*,|\s*$|\s+(?:st|street|ave|avenue|blvd|road|rd)\b))",
     _I,
 )
 """What cannot follow an item number: ordinals and times, counters, tallies, street names."""
@@ -294,7 +295,14 @@ NUMBERING = Ruler(
                 ("334 APOLOGIES FOR ABSENCE", {"number": "334"}),
                 ("*450 Minutes", {"number": "450"}),
             ),
-            counter=("9 May 2018 - Annual Parish Meeting", "410 E. Washington Street", "2018 CUMULATIVE LIST", "24 August 2021"),
+            counter=(
+                "9 May 2018 - Annual Parish Meeting",
+                "410 E. Washington Street",
+                "2018 CUMULATIVE LIST",
+                "24 August 2021",
+                "400 Robert D Ray Drive",
+                "2 N LaSalle, Mezzanine M07",
+            ),
             accept=_numbered("arabic"),
         ),
         Rule(
