@@ -196,3 +196,95 @@ def test_meeting_line_on_an_agenda_item_page() -> None:
         "Council",
         "2021-02-03",
     )
+
+
+# ---------------------------------------------------------------- agendas printed in parts
+def test_roman_parts_with_lettered_business_are_items() -> None:
+    text = (
+        "CITY COUNCIL\n\nREGULAR MEETING AGENDA\n\nTuesday, March 4, 2025\n\n"
+        "I. CALL TO ORDER\n\nII. CONSENT CALENDAR\n\n"
+        "a) 25-0101 APPROVAL OF WARRANTS\n\nRecommendation: Approve the warrant register.\n\n"
+        "b) 25-0102 STREET LIGHT CONTRACT\n\nRecommendation: Award the contract to Lumen Co.\n\n"
+        "III. ADJOURNMENT\n"
+    )
+    items = minutes_parser.parse(text).items
+    assert [(i.number, i.title) for i in items] == [
+        ("I", "CALL TO ORDER"),
+        ("II", "CONSENT CALENDAR"),
+        ("II.a", "APPROVAL OF WARRANTS"),
+        ("II.b", "STREET LIGHT CONTRACT"),
+        ("III", "ADJOURNMENT"),
+    ]
+    assert [c.text for c in items[3].recommendations] == ["Award the contract to Lumen Co."]
+
+
+def test_capital_letter_parts_with_numbered_business() -> None:
+    text = (
+        "BOARD OF COMMISSIONERS\n\nREGULAR MEETING AGENDA\n\nJanuary 27, 2026 at 10:00 AM\n\n"
+        "A. Roll Call\n\nB. Public Comment\n\nC. Items for Approval\n\n"
+        "1. Approval of the fleet replacement plan\n\n2. Approval of the paving contract\n\nD. Adjournment\n"
+    )
+    items = minutes_parser.parse(text).items
+    assert [i.number for i in items] == ["A", "B", "C", "C.1", "C.2", "D"]
+
+
+def test_roll_call_numbers_are_item_numbers() -> None:
+    text = (
+        "MINUTES\n\nCITY COUNCIL\n\nMarch 3, 2025\n\n"
+        "25-0210 1. ROLL CALL: Present: Ames, Baker, Cruz.\n\n"
+        "25-0211 2. APPROVING AGENDA. Moved by Baker to adopt. Motion Carried 3-0.\n\n"
+        "25-0212 3. City Clerk to issue licenses. Moved by Cruz, seconded by Ames, to adopt; carried 2-1\n"
+    )
+    items = minutes_parser.parse(text).items
+    assert [(i.number, i.title) for i in items] == [
+        ("25-0210", "ROLL CALL"),
+        ("25-0211", "APPROVING AGENDA"),
+        ("25-0212", "City Clerk to issue licenses"),
+    ]
+    assert [c.text for c in items[1].resolutions] == ["to adopt."]
+    vote = items[2].votes[0]
+    assert (vote.mover, vote.seconder, vote.outcome, vote.for_count, vote.against_count) == ("Cruz", "Ames", "carried", 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Invocation – Commissioner Sue Leggett", "Invocation"),
+        ("Pledge of Allegiance – Vice Chairman, Wayne Outlaw", "Pledge of Allegiance"),
+        ("Harbour Update- Harbour Master Ng reported that the dredging was finished in May.", "Harbour Update"),
+        ("Legislative Updates – N/A", "Legislative Updates – N/A"),
+        ("Monthly Report – December 2021", "Monthly Report – December 2021"),
+    ],
+)
+def test_title_cut_before_a_presenter_or_a_minute_after_a_dash(line: str, title: str) -> None:
+    from minutes_parser.grammar.lexer import split_title
+
+    assert split_title(line)[0] == title
+
+
+def test_meeting_list_with_the_year_in_its_heading() -> None:
+    text = (
+        "Upcoming Meetings - 2026\n\n"
+        "TUESDAY, JANUARY 13 – CITY COUNCIL MEETING, 7:00 PM (Council Chambers)\n\n"
+        "Wednesday 21 January – Planning Committee (Committee Room 2)\n\n"
+        "MONDAY, FEBRUARY 2 – PARKS BOARD, 6:30 PM\n"
+    )
+    doc = minutes_parser.parse(text)
+    assert doc.source.page_kind == "meeting_list"
+    assert [(m.body, str(m.date), m.time, m.location) for m in doc.meetings] == [
+        ("CITY COUNCIL MEETING", "2026-01-13", "19:00", "Council Chambers"),
+        ("Planning Committee", "2026-01-21", None, "Committee Room 2"),
+        ("PARKS BOARD", "2026-02-02", "18:30", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "mover", "for_count"),
+    [("Prop. IP, 2nd GL, all in favour.", "IP", None), ("Proposed RD, seconded AK, 3 in favour, 1 abstention", "RD", 3)],
+)
+def test_one_line_parish_vote_records_the_decision_above(line: str, mover: str, for_count: int | None) -> None:
+    text = f"Agenda item\n\nBus shelter\n\nIt was RESOLVED to repair the bus shelter.\n\n{line}\n"
+    item = minutes_parser.parse(text).items[0]
+    assert [c.text for c in item.resolutions] == ["to repair the bus shelter."]
+    vote = item.votes[0]
+    assert (vote.mover, vote.outcome, vote.for_count, vote.motion) == (mover, "carried", for_count, "to repair the bus shelter.")

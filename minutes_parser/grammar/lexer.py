@@ -71,6 +71,24 @@ _OPEN_WORD = re.compile(r"\b(?:on|of|at|for|to|in|by|from|the|and)$", re.IGNOREC
 """A heading ending in one of these continues after its colon ("... HELD ON: 23 November")."""
 _STATUS_TAIL = re.compile(r"^(?P<title>.{3,200}?)\.\s+(?P<rest>(?:Approved|Agreed|Noted|Resolved|Deferred|None|Nil|Received)\.?)$")
 """A title followed by its outcome in one word ("Approval of minutes from 14/06/21. Approved")."""
+_DASH_TAIL = re.compile(r"^(?P<title>.{3,150}?)(?:\s+[-\u2013\u2014]\s*|\s*[\u2013\u2014]\s+|-\s+(?=[A-Z]))(?P<rest>\S.*)$")
+"""A title, then a dash with a space beside it, then the rest ("Invocation – Commissioner Sue Leggett");
+a hyphen glued to the word before is a dash only before a capital (not "anti- member", a broken word)."""
+DASH_TITLE_WORDS = 12
+"""A title cut at a dash is short; a longer run before the dash is a sentence."""
+_PERSON_LEAD = re.compile(
+    r"^(?:(?:vice|deputy|acting|assistant|interim|associate)\s+)?(?:[A-Z][a-z]+\s+)?(?:chair(?:man|woman|person)?|mayor|commissioner|councillor|councilmember"
+    r"|council\s+member|cllr|cr|alderman|director|manager|clerk|president|supervisor|trustee|mr|mrs|ms|miss|dr)\b\.?,?\s+[A-Z]",
+    re.IGNORECASE,
+)
+"""After an agenda title's dash, who presents it: "Chairman Robbie B. Davis", "Vice Chairman, Wayne Outlaw",
+"Assistant Airport Manager Leno read ..."."""
+_REPORTING = re.compile(
+    r"\b(?:commented|read|gave|stated|reported|said|mentioned|presented|explained|noted|discussed|asked|thanked|updated|provided|were|was|has|had)\b"
+)
+"""After a title's dash, a sentence of what was said or done: the minute, not the title."""
+REPORT_WORDS = 5
+"""A reporting sentence after a dash has at least this many words ("Legislative Updates – N/A" is a title)."""
 _MOTION_TAIL = re.compile(r"^(?P<title>.{3,300}?)[.:;]\s+(?P<rest>(?:it\s+was\s+)?(?:moved|motion|proposed)\s+(?:by\b|:)\s*\S.*)$", re.IGNORECASE)
 """A title followed by the motion on it, as summary minutes print them: "City Clerk to issue
 Cigarette Licenses. Moved by McPherson to adopt. Motion Carried 7-0."."""
@@ -369,6 +387,12 @@ def split_title(title: str) -> tuple[str, str]:
         motion = _MOTION_TAIL.match(text)
         if motion is not None:
             return motion.group("title").strip(), motion.group("rest")
+    if "-" in text or "\u2013" in text or "\u2014" in text:
+        dash = _DASH_TAIL.match(text)
+        if dash is not None and len(dash.group("title").split()) <= DASH_TITLE_WORDS:
+            rest = dash.group("rest")
+            if _PERSON_LEAD.match(rest) or (_REPORTING.search(rest) and len(rest.split()) >= REPORT_WORDS):
+                return dash.group("title").strip(), rest
     m = _TITLE_COLON.match(text)
     if m is not None:
         rest = m.group("rest")
