@@ -27,7 +27,7 @@ from ..blocks import Block
 from ..dates import writes_month_first
 from ..models import AgendaItem, Body, DocLink, Document, Meeting, Person, Source, Unplaced
 from .items import ItemReader, dedupe_docs, doc_from_block
-from .kinds import printed_kind
+from .kinds import minutes_inside, printed_kind
 from .lexer import Lexed, lex, split_title
 from .meeting import read_meeting, read_meeting_list
 from .segment import Start, choose_starts
@@ -172,7 +172,20 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     kind, title, header_end = header.kind, header.title, header.body_start
     single = kind in SINGLE_ITEM_KINDS
     listing = kind in LIST_KINDS
-    starts = choose_starts(lexed, kind, single, listing)
+    pack_at = minutes_inside(lexed.blocks) if ctx.fallback_kind == "agenda_pack" and not single and not listing else None
+    if pack_at is not None:
+        # An agenda pack: the agenda's items, then the previous meeting's minutes with their own items.
+        before = attrs.evolve(lexed, candidates=tuple(c for c in lexed.candidates if c.block < pack_at))
+        after = attrs.evolve(lexed, candidates=tuple(c for c in lexed.candidates if c.block >= pack_at))
+        starts = choose_starts(before, kind, single, listing)
+        inside = choose_starts(after, kind, single, listing)
+        if not starts or not inside:
+            pack_at = None
+            starts = choose_starts(lexed, kind, single, listing)
+        else:
+            starts = starts + inside
+    else:
+        starts = choose_starts(lexed, kind, single, listing)
     if kind == "meeting" and not starts and _has_issue_forms(lexed):
         kind = "issue_history"
     first_item_block = starts[0].block if starts else None
@@ -190,6 +203,12 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
         meeting = read_meeting(lexed, preamble_end, month_first, ctx.url, place)
     if ctx.meeting is not None:
         meeting = ctx.meeting if meeting is None else _merge_meeting(ctx.meeting, meeting)
+    inner_meeting = None
+    pack_token = len(tokens)
+    if pack_at is not None:
+        first_inner = next(s.block for s in starts if s.block >= pack_at)
+        inner_meeting = read_meeting(lexed, first_inner, month_first, ctx.url, place, skip=frozenset(range(pack_at)))
+        pack_token = _first_token_at(lexed, pack_at)
     items: list[AgendaItem] = []
     after_items: list[DocLink] = []
     token_starts = _token_index(lexed, starts)
@@ -205,10 +224,13 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     for n, start in enumerate(starts):
         begin = token_starts[n]
         end = token_starts[n + 1] if n + 1 < len(starts) else len(tokens)
+        if begin < pack_token < end:
+            end = pack_token  # the agenda's last item ends where the minutes inside the pack begin
         stop = next((i for i in range(begin + 1, end) if tokens[i].kind is Kind.BREAK), None)
+        owner = inner_meeting if begin >= pack_token and inner_meeting is not None else meeting
         reader = ItemReader(
             lexed, (begin, stop if stop is not None else end), start, kind=kind, page_title=title,
-            default_body=meeting.body if meeting else None, default_date=meeting.date if meeting else None,
+            default_body=owner.body if owner else None, default_date=owner.date if owner else None,
             month_first=month_first, url=ctx.url, place=functools.partial(_place_in_item, place, n),
         )
         items.append(reader.finish())

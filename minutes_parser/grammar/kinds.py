@@ -38,6 +38,27 @@ def _minutes(text: str) -> bool:
     return _MINUTES.match(text) is not None and _APPROVAL.match(text) is None
 
 
+def minutes_inside(blocks: Sequence[Block]) -> int | None:
+    """Where the previous meeting's minutes begin inside an agenda pack: the index of the first
+    block of the first later page that opens with minutes or with who was present, else None.
+
+    >>> minutes_inside([Block(kind="heading", text="AGENDA", page=1), Block(kind="heading", text="MINUTES", page=2)])
+    1
+    """
+    paged = [(i, b) for i, b in enumerate(blocks) if b.page is not None and b.text]
+    if not paged:
+        return None
+    first_page = paged[0][1].page
+    tops: dict[int, list[tuple[int, Block]]] = {}
+    for i, block in paged:
+        if block.page != first_page and block.page is not None:
+            tops.setdefault(block.page, []).append((i, block))
+    for top in tops.values():
+        if any(_minutes(b.text) for _, b in top[:TOP_HEADINGS] if b.kind == "heading") or any(_PRESENT.match(b.text) for _, b in top[:TOP_BLOCKS]):
+            return top[0][0]
+    return None
+
+
 def printed_kind(blocks: Sequence[Block]) -> str | None:
     """"notice", "minutes", "agenda", "agenda_pack", or None when the document does not say.
 
@@ -60,12 +81,5 @@ def printed_kind(blocks: Sequence[Block]) -> str | None:
     if minutes and not agenda:
         return "minutes"
     if agenda:
-        tops: dict[int, list[Block]] = {}
-        for block in paged:
-            if block.page != first_page and block.page is not None:
-                tops.setdefault(block.page, []).append(block)
-        for top in tops.values():
-            if any(_minutes(b.text) for b in top[:TOP_HEADINGS] if b.kind == "heading") or any(_PRESENT.match(b.text) for b in top[:TOP_BLOCKS]):
-                return "agenda_pack"
-        return "agenda"
+        return "agenda_pack" if minutes_inside(blocks) is not None else "agenda"
     return "minutes" if minutes else None
