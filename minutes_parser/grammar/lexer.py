@@ -57,11 +57,12 @@ _SPLIT = re.compile(
 _LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 """A numbered clause: a decision word inside it does not start a new decision."""
 _TITLE_TRAILER = re.compile(
-    r"(?:\s*\((?:agenda\s+)?item\s+\d{1,3}[a-z]?\)|\s*\.{2,}\s*\d{0,4}|(?<=[A-Za-z)])\.\s+\d{1,4}|\s+page\s*\d{1,4}|\s+[-\u2013]|\s+\||(?<=[A-Z])\s+\d{1,3}/\d{1,3}(?:-\d{1,3})?)\s*$|(?:\s+\S*[~^\u00ae]\S*)+.*$",
+    r"(?:\s*\((?:agenda\s+)?item\s+\d{1,3}[a-z]?\)|\s*\((?:section|subdivision)\s(?:[^()]|\([^()]{0,20}\)){0,160}\)|\s*\.{2,}\s*\d{0,4}|(?<=[A-Za-z)])\.\s+\d{1,4}|\s+page\s*\d{1,4}|\s+[-\u2013]|\s+\||(?<=[A-Z])\s+\d{1,3}/\d{1,3}(?:-\d{1,3})?)\s*$|(?:\s+\S*[~^\u00ae]\S*)+.*$",
     re.IGNORECASE
 )
 """What follows a title on a contents line or an annotated copy: dot leaders and page numbers
 ("REVIEW... 7", "MINUTES Page 2"), the agenda item a minute answers ("WORK PROGRAMME (Agenda item 7)"),
+the statute a closed session cites ("... LITIGATION (Section 54956.9(d)(1) of the Government Code)"),
 a dangling dash or cell border, and OCR debris ("~ ~('ay/")."""
 _TITLE_COLON = re.compile(r"^(?P<title>[^:.]{2,90}?)\s*:\s+(?P<rest>\S.*)$")
 _SENTENCE_WORD = re.compile(

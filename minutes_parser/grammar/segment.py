@@ -115,6 +115,8 @@ def _relation(a: tuple[int, ...], b: tuple[int, ...]) -> float | None:
 
 
 _SERIES = re.compile(r"^[A-Za-z]+")
+_SPONSOR = re.compile(r"^(?:recommended|submitted|presented|requested|sponsored|introduced)\s+by\s+\S", re.IGNORECASE)
+"""Who brings an item, printed on the number's line above the item's title ("1. Recommended by Water System")."""
 
 
 def _new_series(a: Candidate, b: Candidate) -> bool:
@@ -155,7 +157,10 @@ WRAP_WORDS = 3
 
 
 def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
-    """An upper-case title a printed page wrapped onto the next line: "5. APOLOGIES" / "AND APPLICATIONS ..."."""
+    """An upper-case title a printed page wrapped onto the next line: "5. APOLOGIES" / "AND APPLICATIONS ...".
+    A PDF's layout pass has already joined the lines it saw wrap: its next block is a new one."""
+    if lexed.blocks[block].page is not None:
+        return title, None
     if not mostly_upper(title, 0.9) or not (len(title.split()) <= WRAP_WORDS or _CONNECTIVE.search(title)):
         return title, None
     j, text = _next_text(lexed, block)
@@ -232,7 +237,12 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> Quality:
         score = _BASE.get(c.scheme, 0.3) + (titleness(title) - 0.5) * 1.5 if title else _BASE.get(c.scheme, 0.3) - 1.0
     else:
         title, rest = split_title(c.title)
-        if title and not rest:
+        if title and not rest and _SPONSOR.match(title):
+            # "1. Recommended by Water System" / "Approval of ...": the title is the next line.
+            j, below = _next_text(lexed, c.block)
+            if j is not None and below and j not in numbered:
+                title, title_block = split_title(below)[0] or below, j
+        elif title and not rest:
             title, title_block = _wrapped(lexed, c.block, title)
         tness = titleness(title) if title else 0.2
         score = _BASE.get(c.scheme, 0.3) + (tness - 0.5) * 1.5

@@ -342,8 +342,8 @@ NUMBERING = Ruler(
                 ("b) Declarations of Interest", {"number": "b"}),
                 ("a) 23-0015 RECOGNIZING JUNIOR LIFEGUARDS", {"number": "a", "title": "RECOGNIZING JUNIOR LIFEGUARDS"}),
             ),
-            counter=("(i) Any disclosable interests",),
-            accept=lambda m, text: None if m.group("n").strip("()").lower() == "i" else _numbered("letter")(m, text),
+            counter=("(ii) Any disclosable interests",),
+            accept=_numbered("letter"),
         ),
         Rule(
             "letter-dot-title",
