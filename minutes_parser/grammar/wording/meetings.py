@@ -37,7 +37,7 @@ _MEETING_OF = re.compile(
 _KIND_WORDS = re.compile(r"(?:^|\s+)(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+|approved\s+)?(?:minutes|agenda)\b.*$", _I)
 _LOC_END = re.compile(
     r"\s+(?:on|ON|On)\s+(?=" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|starting|beginning)\b|\s+at\s+(?=(?:" + _TIME_TEXT + r"))|\s+from\s+(?=\d)"
-    r"|,?\s+(?=" + WEEKDAY + r"\b,?\s+\d)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|(?<!\bNo)(?<!\bSt)\.\s|\.$"
+    r"|,?\s+(?=" + WEEKDAY + r"\b,?\s+\d)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|(?<!\bNo)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])\.\s|\.$"
     r"|\s+(?:and\s+)?(?:via|by)\s+(?:zoom|teams|microsoft|video|webex|conference|audio)",
     _I,
 )
@@ -115,7 +115,7 @@ def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, A
 _AT_IN = re.compile(
     r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?!(?:regular|special|closed|open|public|executive|adjourned)\s+session)(?P<loc>(?:the\s+)?[A-Z0-9\u00c0-\u024f].{2,200}?)"
     r"(?=\s+(?:on|ON|On)\s+(?:" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|COMMENCING|starting)\b|,?\s+" + WEEKDAY + r"\b"
-    r"|\s+(?:at|AT)\s+(?:" + _TIME_TEXT + r")|\s+(?:and\s+)?(?:via|by)\s|(?<!\bNo)(?<!\bSt)\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
+    r"|\s+(?:at|AT)\s+(?:" + _TIME_TEXT + r")|\s+(?:and\s+)?(?:via|by)\s|(?<!\bNo)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
     _I,
 )
 _AT_TIME = re.compile(r"(?:at|commencing\s+at|starting\s+at|from)\s+(?P<time>" + _TIME_TEXT + r")", _I)
@@ -335,7 +335,7 @@ MEETING = Ruler(
             held in LOC on DATE at TIME", "At a meeting of the X held in LOC on DATE", "NOTICE is
             hereby given that an ordinary meeting of the X will be held on:".""",
             re.compile(
-                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned)\s+)*meeting(?:\s+of\s+(?P<body>.{2,140}?))?\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b",
+                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned|recess(?:ed)?|joint|emergency|budget)\s+)*meeting(?:\s+of\s+(?P<body>.{2,140}?))?\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b",
                 _I,
             ),
             examples=(
