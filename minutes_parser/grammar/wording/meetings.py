@@ -129,7 +129,7 @@ def _date_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     start, end, _ = dates[0]
     before = text[:start].strip(" ,-\u2013|")
     after = text[end:].strip()
-    if before and not re.fullmatch(r"(?:" + WEEKDAY + r"|held\s+on|on|date|dated)[,.]?", before, _I):
+    if before and not re.fullmatch(r"(?:" + WEEKDAY + r"|held\s+on|on|date|dated|meeting\s+(?:of|on))[,.]?", before, _I):
         return None
     out: dict[str, Any] = {"when": text}
     status = _STATUS.search(after)
@@ -418,7 +418,7 @@ MEETING = Ruler(
             "Thursday, 28th April, 2016 7.00 pm, CANCELLED", "Wed Jan 13 2016", "Monday, 2018
             December 03".""",
             re.compile(
-                r"^(?:(?:held\s+)?on\s+|date[d:]?\s+)?(?:" + WEEKDAY + r"\b,?\s+|\d{1,4}(?:st|nd|rd|th)?(?:[\s,]+(?:of\s+)?" + MONTH + r"\b|[/.\-]\d)|" + MONTH + r"\b)",
+                r"^(?:(?:held\s+)?on\s+|date[d:]?\s+|meeting\s+(?:of|on)\s+)?(?:" + WEEKDAY + r"\b,?\s+|\d{1,4}(?:st|nd|rd|th)?(?:[\s,]+(?:of\s+)?" + MONTH + r"\b|[/.\-]\d)|" + MONTH + r"\b)",
                 _I,
             ),
             examples=(
@@ -429,6 +429,7 @@ MEETING = Ruler(
                 ("2018 December 03", {}),
                 ("12/03/2024 at 7pm", {}),
                 ("1st of June 2023", {}),
+                ("Meeting of June 1, 2020", {}),
             ),
             counter=("3 Apologies for absence", "3 The minutes of the Council meeting of 27th October 2016 were approved.",),
             accept=_date_line,
