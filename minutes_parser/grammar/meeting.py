@@ -28,6 +28,8 @@ from .wording.meetings import _BODY_NOUN, KIND_OF_MEETING, VENUE, clean_location
 JOIN_LINES = 5
 """A meeting sentence broken over lines is read over at most this many lines."""
 BODY_GAP = 3
+BODY_BELOW = 6
+"""How far below a printed title block's date its body may be named (past the time and session lines)."""
 """A body line names the date line below it when at most this many lines lie between."""
 LIST_LIMIT = 200
 """An attendance list longer than this is not a list of names."""
@@ -455,7 +457,23 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
         i, tok = tokens[k]
         if tok.kind is Kind.MEETING and tok.rule == "body-line" and tok.text.endswith("."):
             return i, str(tok.data.get("body"))
+    if kind_only is None:
+        # A printed agenda's title block may name the body under the date and times ("Tuesday,
+        # January 10, 2023" / "5:00 PM" / ... / "City Council").
+        for k in range(pos + 1, min(pos + 1 + BODY_BELOW, len(tokens))):
+            i, tok = tokens[k]
+            if tok.kind in (Kind.LABEL, Kind.SECTION, Kind.VOTE, Kind.ITEM, Kind.BREAK):
+                break
+            if tok.kind is Kind.MEETING and tok.rule == "body-line" and _title_line(tok):
+                name = str(tok.data.get("body") or "")
+                if name and not KIND_OF_MEETING.match(name):
+                    return i, name
     return None
+
+
+def _title_line(tok: Token) -> bool:
+    """A line set apart as a heading or a short title-case line (a body's name in a title block)."""
+    return tok.block_kind == "heading" or _short_name(tok.text)
 
 
 _STREET = re.compile(r"\b(?:road|street|avenue|lane|drive|way|square|place|ave|rd|st)\b|\b(?:lot|unit|suite)\s+\d", re.IGNORECASE)
