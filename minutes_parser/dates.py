@@ -71,6 +71,7 @@ _MONTH_WORD = re.compile(r"^" + MONTH + r"\b", re.I)
 _HAS_MONTH = re.compile(r"\b" + MONTH + r"\b", re.I)
 _WEEKDAY_DATE = re.compile(r"\b" + WEEKDAY + r"\b,?\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH, re.I)
 
+_DIGIT = re.compile(r"\d")
 EARLIEST_YEAR = 1950
 """Years before this are not meeting dates (page counts, street numbers)."""
 LATEST_YEAR = 2099
@@ -97,7 +98,7 @@ def find_dates(text: str, *, month_first: bool = False) -> list[tuple[int, int, 
     Overlapping readings keep the one that starts first (a written month wins
     over a numeric reading of the same digits).
     """
-    if not text or not any(ch.isdigit() for ch in text):
+    if not text or _DIGIT.search(text) is None:
         return []
     found: list[tuple[int, int, dt.date]] = []
     for regex, kind in ((_DMY_TEXT, "dmy"), (_MDY_TEXT, "mdy"), (_YMD_TEXT, "ymdt"), (_YMD, "ymd"), (_NUMERIC, "num")):
@@ -183,7 +184,7 @@ def writes_month_first(texts: Iterable[str]) -> bool:
     """
     us = uk = 0
     for text in texts:
-        if not any(ch.isdigit() for ch in text):
+        if _DIGIT.search(text) is None:
             continue
         us += len(_US_DATE.findall(text))
         uk += len(_UK_DATE.findall(text))
@@ -206,7 +207,7 @@ def parse_date(text: str, *, month_first: bool = False) -> dt.date | None:
     found = find_date(text, month_first=month_first)
     if found is not None or not text or len(text) > 60:
         return found
-    if not any(ch.isdigit() for ch in text) or (not _HAS_MONTH.search(text) and text.count("/") < 2):
+    if _DIGIT.search(text) is None or (not _HAS_MONTH.search(text) and text.count("/") < 2):
         return None
     try:
         value = _dateutil.parse(text, dayfirst=not month_first, fuzzy=True)
@@ -217,7 +218,7 @@ def parse_date(text: str, *, month_first: bool = False) -> dt.date | None:
 
 def find_time(text: str) -> str | None:
     """Return the first time in ``text`` as 24-hour "HH:MM", or None."""
-    if not text or not any(ch.isdigit() for ch in text):
+    if not text or _DIGIT.search(text) is None:
         return None
     for match in _TIME.finditer(text):
         if match.group(3):
