@@ -35,6 +35,8 @@ _MOJIBAKE = re.compile(
 )
 _HEAD_BYTES = 4096
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_FREE = frozenset({"utf-8", "cp1252", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
+"""Codecs whose strict decoders never produce a lone surrogate: text from them needs no scan for one."""
 # JSON escapes: an escaped backslash, a surrogate pair (kept), or a lone surrogate (replaced).
 _JSON_SURROGATE = re.compile(
     r"(\\\\)|(\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2})|\\u[dD][89a-fA-F][0-9a-fA-F]{2}"
@@ -49,8 +51,10 @@ XML_PARSER = etree.XMLParser(
     remove_comments=True,
     remove_pis=True,
     recover=False,
+    collect_ids=False,
 )
-"""The only XML parser: no entities, no DTD, no network, huge-tree protection on."""
+"""The only XML parser: no entities, no DTD, no network, huge-tree protection on, no ID table
+(nothing looks XML elements up by ID, and building the table costs parse time)."""
 
 HTML_PARSER = etree.HTMLParser(
     remove_comments=True,
@@ -161,7 +165,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL characters removed")
-    if _SURROGATE.search(text):
+    if encoding not in _SURROGATE_FREE and _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
         warnings.append("unpaired surrogate characters replaced with U+FFFD")
     text, repaired = repair_mojibake(text)
@@ -180,7 +184,6 @@ MAX_ATTRIBUTES = 1000
 MAX_DEPTH = 200
 """Elements nested deeper are flattened (text kept): libxml2 stops at 256 and then drops the whole page."""
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s>/<]*)(?:\"[^\"]*\"?|'[^']*'?|[^\"'>]+)*>?")
-_ATTR = re.compile(r"[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"?|'[^']*'?|[^\s\"'>]*))?")
 _VOID = frozenset(
     [
         "area",
@@ -203,37 +206,52 @@ _VOID = frozenset(
         "isindex",
     ]
 )
-_LONG_TAG_CHARS = 2 * MAX_ATTRIBUTES
-"""A tag shorter than this cannot hold more than MAX_ATTRIBUTES attributes (each needs a name and a space)."""
-_LONG_TAG = re.compile(r"<[A-Za-z](?=(?:[^\"'>]|\"[^\"]*\"|'[^']*'){" + str(_LONG_TAG_CHARS) + "})")
-"""A start tag of at least _LONG_TAG_CHARS units (a quoted value counts as one): the only tags
-that can hold too many attributes. Its alternatives start with different characters, so the
-look-ahead never backtracks; pages without such a tag skip the per-tag scan."""
+_UNIT_CHARS = 32
+"""Longest run of name characters the long-tag scan takes as one step (keeps each step cheap)."""
+_TAG_UNIT = (
+    r"(?>\s*+[^\s=>]{1," + str(_UNIT_CHARS) + r"}+(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?|\s*+=)"
+)
+"""One step through a start tag, read as libxml2 reads it: an attribute (its name, or the
+next piece of a long name, with its value when ``=`` follows), or a bare ``=``. A quote
+opens a value only right after ``name=``; anywhere else libxml2 reads it as part of a name,
+and so does this (a quoted run elsewhere cannot hide attributes). Each step is atomic, so
+the scan never backtracks into a step: it is linear in the tag's length."""
+_LONG_TAG_UNITS = MAX_ATTRIBUTES
+"""Steps a start tag needs before its attributes are counted one by one. Each attribute
+starts a step of its own, so a tag of fewer steps cannot hold more than MAX_ATTRIBUTES
+attributes; real tags take a few."""
+_LONG_TAG = re.compile(r"<[A-Za-z](?=" + _TAG_UNIT + "{" + str(_LONG_TAG_UNITS) + "})")
+"""A start tag of at least _LONG_TAG_UNITS steps. Ordinary tags end within a few steps,
+so the scan costs a few steps a tag."""
+_WHOLE_TAG = re.compile(r"<([A-Za-z][^\s>/<]*)" + _TAG_UNIT + r"*+>?")
+"""A start tag to its end (the first ``>`` outside a quoted value), for tags found long."""
+_TAG_ATTR = re.compile(r"[^\s>][^\s=>]*+(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?")
+"""One attribute as libxml2 splits them: a name (a stray quote or ``=`` included, as libxml2
+reads them) and its value when ``=`` follows."""
 
 
 def _cap_attributes(text: str) -> tuple[str, int]:
     """Drop attributes past :data:`MAX_ATTRIBUTES` in each tag; returns the text and the tags changed.
 
-    One linear scan for long tags (:data:`_LONG_TAG`); each is then read whole with the tag
-    pattern, which cannot fail once it starts (everything after the name is optional), so
-    it never backtracks, and quoted values are skipped whole.
+    One linear scan for long tags (:data:`_LONG_TAG`, a few steps per tag); each long tag
+    is then read whole and its attributes counted. Quotes are read as libxml2 reads them
+    (a value's quotes only after ``=``), so a quote elsewhere cannot hide attributes from
+    the count.
     """
-    if len(text) < _LONG_TAG_CHARS:
-        return text, 0
+    if len(text) < 2 * MAX_ATTRIBUTES:
+        return text, 0  # every attribute takes a character and a separator
     pieces: list[str] = []
     last = capped = seen = 0
     for long_tag in _LONG_TAG.finditer(text):
         if long_tag.start() < seen:
             continue  # inside a tag already read
-        match = _TAG.match(text, long_tag.start())
-        if match is None:
+        match = _WHOLE_TAG.match(text, long_tag.start())
+        if match is None:  # pragma: no cover - the tag pattern matches wherever _LONG_TAG does
             continue
         seen = match.end()
-        if match.end() - match.start() <= _LONG_TAG_CHARS or match.group(1):
-            continue
         tag = match.group(0)
         cut = None
-        for count, attr in enumerate(_ATTR.finditer(tag, 1 + len(match.group(2))), start=1):
+        for count, attr in enumerate(_TAG_ATTR.finditer(tag, 1 + len(match.group(1))), start=1):
             if count > MAX_ATTRIBUTES:
                 cut = attr.start()
                 break
