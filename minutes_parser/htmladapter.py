@@ -21,6 +21,12 @@ from .models import AgendaItem, Meeting, Person
 from .registry import BaseAdapter
 
 _BODY = etree.XPath("//body")
+MARKER_SCORE = 0.35
+"""Confidence one system marker in the markup adds."""
+MARKERS_CAP = 0.9
+"""Most confidence markers alone give (a URL on the system's host adds the rest)."""
+_ENOUGH_MARKERS = 3
+"""Markers past this many add nothing (3 x MARKER_SCORE is over MARKERS_CAP): the count stops there."""
 _TEXT = etree.XPath("string()")
 
 
@@ -58,7 +64,7 @@ class HtmlAdapter(BaseAdapter):
         return self.url_kinds.get(name) if name else None
 
     def detect(self, page: Page) -> float:
-        """Page name and host in the URL; markers in the first 400 KB of markup. Markup only."""
+        """Page name and host in the URL; markers in the markup's top (:attr:`Page.window`). Markup only."""
         if not page.looks_like_markup:
             return 0.0
         score = 0.0
@@ -72,9 +78,8 @@ class HtmlAdapter(BaseAdapter):
                     score += 0.5
                 if parsed.path.rsplit("/", 1)[-1].lower() in self.url_kinds:
                     score += 0.3
-        text = page.text[:400000]
-        hits = sum(1 for m in self.markers if m in text)
-        score += min(0.9, 0.35 * hits)
+        hits = page.count_markers(self.markers, _ENOUGH_MARKERS)
+        score += min(MARKERS_CAP, MARKER_SCORE * hits)
         return min(score, 0.95)
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:

@@ -48,6 +48,22 @@ _PAGE_KINDS = {
     "mgcommitteedetails.aspx": "meeting_list",
     "mglistcommittees.aspx": "meeting_list",
 }
+_PAGE_STEMS = tuple(name.removesuffix(".aspx") for name in _PAGE_KINDS)
+"""ModernGov's page names without ``.aspx``: each is looked for just before an ``.aspx``."""
+_HINTS = (
+    "mgWordPara",
+    "mgLabel",
+    "mgItemTable",
+    "mgTabTable",
+    "mgMainTitleTxt",
+    "mgSubTitleTxt",
+    "mgFileSize",
+    "mgAiTitleTxt",
+    "mgMainTxt",
+)
+"""ModernGov class names; each found adds to the confidence."""
+_HINT_PREFIX = re.compile("mg[A-Z]")
+"""What every hint starts with: a page without it has none of them (one search instead of nine)."""
 _ROOT = etree.XPath("//*[@id='modgov']")
 _BODY = etree.XPath("//body")
 _ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
@@ -77,6 +93,16 @@ def _page_name(url: str | None) -> str:
         return ""
 
 
+def _names_a_page(lowered: str) -> bool:
+    """True when a ModernGov page name ("mgai.aspx") occurs in ``lowered``: a look before each ``.aspx``."""
+    at = lowered.find(".aspx")
+    while at >= 0:
+        if lowered.endswith(_PAGE_STEMS, 0, at):
+            return True
+        at = lowered.find(".aspx", at + 1)
+    return False
+
+
 class ModernGovAdapter(BaseAdapter):
     """Reads ModernGov HTML pages."""
 
@@ -96,31 +122,23 @@ class ModernGovAdapter(BaseAdapter):
         return _PAGE_KINDS.get(_page_name(url))
 
     def detect(self, page: Page) -> float:
-        """URL page names and ModernGov markup (``div#modgov``, ``mg*`` classes). Markup only."""
+        """URL page names and ModernGov markup (``div#modgov``, ``mg*`` classes) in the markup's top. Markup only."""
         if not page.looks_like_markup:
             return 0.0
         score = 0.0
         name = _page_name(page.url)
         if name in _PAGE_KINDS:
             score += 0.6
-        head = page.text[:100000]
-        if 'id="modgov"' in head or "id='modgov'" in head:
+        if page.has_marker('id="modgov"') or page.has_marker("id='modgov'"):
             score += 0.7
-        for hint in (
-            "mgWordPara",
-            "mgLabel",
-            "mgItemTable",
-            "mgTabTable",
-            "mgMainTitleTxt",
-            "mgSubTitleTxt",
-            "mgFileSize",
-            "mgAiTitleTxt",
-            "mgMainTxt",
-        ):
-            if hint in head:
-                score += 0.25
-        lowered = head.lower()
-        if any(name in lowered for name in _PAGE_KINDS):
+        window = page.window
+        if _HINT_PREFIX.search(window) is not None:
+            for hint in _HINTS:
+                if score >= 1.0:
+                    break
+                if page.has_marker(hint):
+                    score += 0.25
+        if score < 1.0 and _names_a_page(window.lower()):
             score += 0.3
         return min(score, 1.0)
 
