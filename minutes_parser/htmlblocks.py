@@ -215,13 +215,14 @@ class Renderer:
     # -- output
     def flush(self) -> None:
         """End the current line."""
-        if self._buf:
-            joined = "".join(self._buf)
+        buf = self._buf
+        if buf:
+            joined = "".join(buf)
             if not joined.isspace():
                 text = clean(unescape_twice(joined))
                 if text:
                     self.blocks.append(Block(kind=self._kind, text=text, line=self._line))
-            self._buf = []
+            buf.clear()
         self._line = None
         self._kind = "para"
 
@@ -248,57 +249,70 @@ class Renderer:
 
         One pass with lxml's C-level ``iterwalk`` (the parser drops comments and
         processing instructions, so every node is an element); the per-element
-        work is kept inline because it runs for every element of every page.
+        work is kept inline because it runs for every element of every page. A
+        line is ended only when something is on it (an empty line needs only its
+        kind reset), and a skipped element is known by identity: its end event
+        comes right after its start.
         """
         breaks = BREAK_TAGS
         skip = SKIP_TAGS
         on_element = self.on_element
         on_tags = self.on_tags
-        skipped: set[Any] = set()
+        buf = self._buf  # flush() empties this list in place, so the alias stays valid
+        skipped: Any = None
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
             if event == "end":
-                if el in skipped:
-                    skipped.discard(el)
+                if el is skipped:
+                    skipped = None
                 elif tag in breaks:
-                    self.flush()
+                    if buf:
+                        self.flush()
+                    else:
+                        self._kind = "para"
                 if el is not root:
                     tail = el.tail
                     if tail:
                         if self._line is None and not tail.isspace():
                             self._line = el.sourceline
-                        self._buf.append(tail)
+                        buf.append(tail)
                 continue
             if type(tag) is not str or tag in skip or _hidden(el):
                 walker.skip_subtree()
-                skipped.add(el)
+                skipped = el
                 continue
             if on_element is not None and tag in on_tags and el is not root and on_element(el, self):
                 walker.skip_subtree()
-                skipped.add(el)
+                skipped = el
                 continue
             if tag == "br":
-                self.flush()
+                if buf:
+                    self.flush()
+                else:
+                    self._kind = "para"
                 continue
             if tag == "a" and is_doc_href(el.get("href")):
                 self.link(el)
                 walker.skip_subtree()
-                skipped.add(el)
+                skipped = el
                 continue
             if tag in breaks:
-                self.flush()
+                if buf:
+                    self.flush()
                 if tag in HEADING_TAGS:
                     self._kind = "heading"
                 elif tag == "li":
                     self._kind = "li"
                 elif tag in CELL_TAGS:
                     self._kind = "cell"
+                else:
+                    self._kind = "para"
             text = el.text
             if text:
                 if self._line is None and not text.isspace():
                     self._line = el.sourceline
-                self._buf.append(text)
+                buf.append(text)
 
     def link(self, el: Any) -> None:
         """Emit a document link block for anchor ``el``."""

@@ -64,7 +64,8 @@ _HINTS = (
 """ModernGov class names; each found adds to the confidence."""
 _HINT_PREFIX = re.compile("mg[A-Z]")
 """What every hint starts with: a page without it has none of them (one search instead of nine)."""
-_ROOT = etree.XPath("//*[@id='modgov']")
+_ROOT = etree.XPath("id('modgov')")
+"""The content area, looked up in the parser's ID table (the first element with that id)."""
 _BODY = etree.XPath("//body")
 _ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
 _CELLS = etree.XPath("./td | ./th")
