@@ -16,7 +16,7 @@ from lxml import etree
 from .blocks import Block
 from .decode import Page
 from .grids import grid_history, grid_items, grid_meetings, grid_people, is_calendar_widget, read_grid
-from .htmlblocks import Renderer
+from .htmlblocks import Renderer, raw_text
 from .models import AgendaItem, Meeting, Person
 from .registry import BaseAdapter
 
@@ -27,7 +27,6 @@ MARKERS_CAP = 0.9
 """Most confidence markers alone give (a URL on the system's host adds the rest)."""
 _ENOUGH_MARKERS = 3
 """Markers past this many add nothing (3 x MARKER_SCORE is over MARKERS_CAP): the count stops there."""
-_TEXT = etree.XPath("string()")
 
 
 class HtmlAdapter(BaseAdapter):
@@ -111,7 +110,7 @@ class HtmlAdapter(BaseAdapter):
                 if meeting is None:
                     return False
                 meetings.append(meeting)
-                structured[0] += len(str(_TEXT(el)).strip())
+                structured[0] += len(raw_text(el).strip())
                 return True
             if el.tag.lower() != "table":
                 return False
@@ -130,7 +129,7 @@ class HtmlAdapter(BaseAdapter):
             meetings.extend(found_meetings)
             items.extend(found_items)
             people.extend(found_people)
-            structured[0] += len(str(_TEXT(el)).strip())
+            structured[0] += len(raw_text(el).strip())
             return True
 
         blocks = Renderer(on_element, frozenset({"table"}) | self.row_tags).render(content)

@@ -146,12 +146,18 @@ def is_hidden(el: Any) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
-_NEEDS_CARE = etree.XPath(
-    "boolean(descendant-or-self::*[contains(@class, 'mgHide') or contains(@class, 'mgFileSize') or contains(@class, 'hidden')"
+_CARE = (
+    "contains(@class, 'mgHide') or contains(@class, 'mgFileSize') or contains(@class, 'hidden')"
     " or contains(@style, 'none') or contains(@style, 'hidden') or self::script or self::style or self::br"
-    " or self::select or self::noscript or self::template])"
+    " or self::select or self::noscript or self::template"
 )
-_TEXT = etree.XPath("string()")
+"""Elements whose text is not read as it stands: hidden or size spans, scripts, line breaks, menus."""
+_NEEDS_CARE = etree.XPath(f"boolean(descendant-or-self::*[{_CARE}])")
+
+
+def raw_text(el: Any) -> str:
+    """All the text under ``el`` as it stands (XPath ``string()``), from one C-level call."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def text_of(el: Any) -> str:
@@ -160,11 +166,62 @@ def text_of(el: Any) -> str:
     Most elements hold nothing hidden: their text comes from one C-level call;
     the rest are walked.
     """
-    if not _NEEDS_CARE(el):
-        return clean(unescape_twice(str(_TEXT(el))))
+    return _visible_text(el, bool(_NEEDS_CARE(el)))
+
+
+def _visible_text(el: Any, careful: bool) -> str:
+    """:func:`text_of`, told whether ``el`` holds anything that needs care."""
+    if not careful:
+        return clean(unescape_twice(raw_text(el)))
     parts: list[str] = []
     _collect(el, parts, drop_sizes=True)
     return clean(unescape_twice(" ".join(parts)))
+
+
+_CARE_TAGS = ("script", "style", "br", "select", "noscript", "template")
+"""Tags whose content is not read as text as it stands (see :data:`_CARE`)."""
+
+
+def _needs_care(el: Any) -> bool:
+    """True when ``el`` itself is one of :data:`_CARE`'s elements (its own tag and attributes only)."""
+    if el.tag in _CARE_TAGS:
+        return True
+    cls = el.get("class")
+    if cls is not None and ("mgHide" in cls or "mgFileSize" in cls or "hidden" in cls):
+        return True
+    style = el.get("style")
+    return style is not None and ("none" in style or "hidden" in style)
+
+
+class Texts:
+    """:func:`text_of` for the elements under one root (a table), each computed once.
+
+    Which elements hold hidden or special content is read once for the whole root
+    (one pass over its elements, then each such element's ancestors up to the root),
+    so an element's text needs no check of its own.
+    """
+
+    __slots__ = ("_careful", "_texts")
+
+    def __init__(self, root: Any) -> None:
+        careful: set[Any] = set()
+        for node in root.iter():
+            if not _needs_care(node):
+                continue
+            while node is not None and node not in careful:
+                careful.add(node)
+                if node is root:
+                    break
+                node = node.getparent()
+        self._careful = careful
+        self._texts: dict[Any, str] = {}
+
+    def __call__(self, el: Any) -> str:
+        """The cleaned visible text of ``el``, an element under the root."""
+        text = self._texts.get(el)
+        if text is None:
+            text = self._texts[el] = _visible_text(el, el in self._careful)
+        return text
 
 
 def _collect(el: Any, parts: list[str], drop_sizes: bool) -> None:
@@ -249,10 +306,11 @@ class Renderer:
 
         One pass with lxml's C-level ``iterwalk`` (the parser drops comments and
         processing instructions, so every node is an element); the per-element
-        work is kept inline because it runs for every element of every page. A
-        line is ended only when something is on it (an empty line needs only its
-        kind reset), and a skipped element is known by identity: its end event
-        comes right after its start.
+        work is kept inline because it runs for every element of every page.
+        Spaces are not buffered at the start of a line (cleaning strips them),
+        so a line is ended only when something is on it (an empty line needs
+        only its kind reset); a skipped element is known by identity: its end
+        event comes right after its start.
         """
         breaks = BREAK_TAGS
         skip = SKIP_TAGS
@@ -273,7 +331,7 @@ class Renderer:
                         self._kind = "para"
                 if el is not root:
                     tail = el.tail
-                    if tail:
+                    if tail and (buf or not tail.isspace()):  # a line's leading spaces are dropped anyway
                         if self._line is None and not tail.isspace():
                             self._line = el.sourceline
                         buf.append(tail)
@@ -309,7 +367,7 @@ class Renderer:
                 else:
                     self._kind = "para"
             text = el.text
-            if text:
+            if text and (buf or not text.isspace()):
                 if self._line is None and not text.isspace():
                     self._line = el.sourceline
                 buf.append(text)
