@@ -41,16 +41,23 @@ class GenericAdapter(BaseAdapter):
         if not page.looks_like_markup:
             return 0.0
         blocks, _ = self._render(page)
-        from ..grammar.evidence import democracy_evidence  # compiled on first use
+        from ..grammar.evidence import SCAN_BLOCKS, democracy_evidence  # compiled on first use
+        from ..grammar.lexer import lex
 
-        evidence = democracy_evidence(blocks)
+        lexed = lex(blocks[:SCAN_BLOCKS])
+        if len(blocks) <= SCAN_BLOCKS:
+            page.cache["lexed"] = lexed  # the whole page: parsing reuses it
+        evidence = democracy_evidence(blocks, lexed)
         page.cache["evidence"] = evidence
         return min(evidence.score, _CAP)
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
         """The rendered main content; meeting grids become meetings."""
         blocks, meetings = self._render(page)
-        return blocks, {"meetings": meetings}
+        hints: dict[str, Any] = {"meetings": meetings}
+        if "lexed" in page.cache:
+            hints["lexed"] = page.cache["lexed"]
+        return list(blocks), hints
 
     def _render(self, page: Page) -> tuple[list[Block], list[Meeting]]:
         cached = page.cache.get("generic")

@@ -38,6 +38,8 @@ _ROOTS = {
     "memberlist": "people",
     "attachment": "attachment",
 }
+_ROOT_TAGS = tuple(f"<{name}" for name in _ROOTS)
+"""How each answer's root element opens (the head is lower-cased, as the roots are matched)."""
 _AGENDA_ITEMS = etree.XPath("./agendaitems/agendaitem")
 _LINKED_DOCS = etree.XPath("./linkeddocuments/linkeddoc")
 _ATTENDEES = etree.XPath("./attendees/attendee")
@@ -94,8 +96,11 @@ class ModernGovXmlAdapter(BaseAdapter):
 
     def detect(self, page: Page) -> float:
         """Known answer roots (``<meeting>``, ``<getmeetings>``, ...) of well-formed XML."""
-        if not page.looks_like_markup or "<html" in page.head or "<!doctype html" in page.head:
+        head = page.head
+        if not page.looks_like_markup or "<html" in head or "<!doctype html" in head:
             return 0.0
+        if not any(tag in head for tag in _ROOT_TAGS):
+            return 0.0  # no answer's root element opens the page: not worth an XML parse
         root = page.xml_root()
         if root is None or not isinstance(root.tag, str):
             return 0.0
