@@ -63,15 +63,28 @@ def _text(el: Any, tag: str) -> str:
     return clean(unescape_twice(value)) if value else ""
 
 
-def _children(el: Any) -> dict[str, str]:
-    """Child tag → cleaned text, read in one pass (records with many fields)."""
+def _fields(el: Any, wanted: frozenset[str]) -> dict[str, str]:
+    """Child tag → cleaned text, for the ``wanted`` tags only (the first child of a tag with any text).
+
+    Records carry about thirty fields and a reader uses a few: one pass over the
+    children, and only the wanted ones are cleaned.
+    """
     out: dict[str, str] = {}
     for child in el:
-        if isinstance(child.tag, str) and child.text and child.tag not in out:
+        tag = child.tag
+        if tag in wanted and tag not in out and child.text:
             text = clean(unescape_twice(child.text))
             if text:
-                out[child.tag] = text
+                out[tag] = text
     return out
+
+
+_PERSON_FIELDS = frozenset(
+    ["fullusername", "politicalpartytitle", "politicalgrouptitle", "representing", "keyposts", "photobigurl", "photosmallurl"]
+)
+"""The fields of a councillor or member record that a Person reads."""
+_ADDRESS_FIELDS = frozenset(["line1", "line2", "line3", "line4", "line5", "postcode", "phone", "mobile", "email"])
+"""The fields of an address record that a Person reads."""
 
 
 def _html_blocks(fragment: str) -> list[Block]:
@@ -236,14 +249,14 @@ def _committee_meetings(committee: Any, url: str | None) -> list[Meeting]:
 
 
 def _person(el: Any, ward: str | None) -> Person:
-    fields = _children(el)
+    fields = _fields(el, _PERSON_FIELDS)
     address_parts: list[str] = []
     phone = email = None
     for tag in ("workaddress", "homeaddress"):
         part = el.find(tag)
         if part is None:
             continue
-        sub = _children(part)
+        sub = _fields(part, _ADDRESS_FIELDS)
         lines = [sub.get(f"line{i}", "") for i in range(1, 6)] + [sub.get("postcode", "")]
         if not address_parts and any(lines):
             address_parts = [line for line in lines if line]
