@@ -146,13 +146,24 @@ def is_hidden(el: Any) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
-_CARE = (
-    "contains(@class, 'mgHide') or contains(@class, 'mgFileSize') or contains(@class, 'hidden')"
-    " or contains(@style, 'none') or contains(@style, 'hidden') or self::script or self::style or self::br"
-    " or self::select or self::noscript or self::template"
-)
-"""Elements whose text is not read as it stands: hidden or size spans, scripts, line breaks, menus."""
-_NEEDS_CARE = etree.XPath(f"boolean(descendant-or-self::*[{_CARE}])")
+_CARE_TAGS = ("script", "style", "br", "select", "noscript", "template")
+"""Tags whose content is not read as text as it stands (scripts, menus, line breaks)."""
+
+
+def _needs_care(el: Any) -> bool:
+    """True when ``el`` itself (its tag and attributes) is not read as it stands.
+
+    Scripts, styles, menus and line breaks (:data:`_CARE_TAGS`), and elements that
+    may be hidden (``mgHide``, ``hidden``, ``display:none``) or hold a printed file
+    size (``mgFileSize``): a text holding any of them is walked, not read whole.
+    """
+    if el.tag in _CARE_TAGS:
+        return True
+    cls = el.get("class")
+    if cls is not None and ("mgHide" in cls or "mgFileSize" in cls or "hidden" in cls):
+        return True
+    style = el.get("style")
+    return style is not None and ("none" in style or "hidden" in style)
 
 
 def raw_text(el: Any) -> str:
@@ -166,7 +177,7 @@ def text_of(el: Any) -> str:
     Most elements hold nothing hidden: their text comes from one C-level call;
     the rest are walked.
     """
-    return _visible_text(el, bool(_NEEDS_CARE(el)))
+    return _visible_text(el, any(_needs_care(node) for node in el.iter()))
 
 
 def _visible_text(el: Any, careful: bool) -> str:
@@ -176,21 +187,6 @@ def _visible_text(el: Any, careful: bool) -> str:
     parts: list[str] = []
     _collect(el, parts, drop_sizes=True)
     return clean(unescape_twice(" ".join(parts)))
-
-
-_CARE_TAGS = ("script", "style", "br", "select", "noscript", "template")
-"""Tags whose content is not read as text as it stands (see :data:`_CARE`)."""
-
-
-def _needs_care(el: Any) -> bool:
-    """True when ``el`` itself is one of :data:`_CARE`'s elements (its own tag and attributes only)."""
-    if el.tag in _CARE_TAGS:
-        return True
-    cls = el.get("class")
-    if cls is not None and ("mgHide" in cls or "mgFileSize" in cls or "hidden" in cls):
-        return True
-    style = el.get("style")
-    return style is not None and ("none" in style or "hidden" in style)
 
 
 class Texts:
@@ -336,7 +332,15 @@ class Renderer:
                             self._line = el.sourceline
                         buf.append(tail)
                 continue
-            if type(tag) is not str or tag in skip or _hidden(el):
+            if type(tag) is not str or tag in skip:
+                walker.skip_subtree()
+                skipped = el
+                continue
+            cls = el.get("class")  # _hidden(), inline: this runs for every element
+            style = el.get("style")
+            if (cls is not None and ("mgHide" in cls or "hidden" in cls) and is_hidden(el)) or (
+                style is not None and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style)
+            ):
                 walker.skip_subtree()
                 skipped = el
                 continue

@@ -25,7 +25,7 @@ from lxml import etree
 from ..blocks import Block, clean
 from ..dates import find_date, find_time
 from ..decode import Page
-from ..htmlblocks import Renderer, is_doc_href, text_of
+from ..htmlblocks import Renderer, Texts, is_doc_href, text_of
 from ..models import Meeting, Person
 from ..registry import BaseAdapter
 from ..urls import join_url, safe_href
@@ -178,8 +178,8 @@ class _Handler:
 
     def __call__(self, el: Any, out: Renderer) -> bool:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        cls = el.get("class") or ""
-        if any(hint in cls for hint in _SKIP_CLASSES):
+        cls = el.get("class")
+        if cls and any(hint in cls for hint in _SKIP_CLASSES):
             # Navigation links go; the documents listed among them (agenda
             # frontsheet, printed minutes) stay.
             for a in _LINKS(el):
@@ -213,11 +213,12 @@ class _Handler:
         rows = [r for r in rows if r]
         if not rows:
             return False
-        numbered = {i for i, r in enumerate(rows) if len(r) >= 2 and _NUMBER.match(text_of(r[0]) or "-")}
-        if numbered and len(numbered) * 2 >= sum(1 for r in rows if any(text_of(c) for c in r)) - 1:
+        text = Texts(table)
+        numbered = {i for i, r in enumerate(rows) if len(r) >= 2 and _NUMBER.match(text(r[0]) or "-")}
+        if numbered and len(numbered) * 2 >= sum(1 for r in rows if any(text(c) for c in r)) - 1:
             for index, row in enumerate(rows):
                 if index in numbered:
-                    self._item_row(row, out)
+                    self._item_row(row, out, text)
                 else:
                     for cell in row:
                         out.walk(cell)
@@ -226,10 +227,10 @@ class _Handler:
             # belongs to the meeting, not to its last item.
             out.emit(Block(kind="break", text="", meta={"end": "items"}))
             return True
-        header = [text_of(c).lower() for c in rows[0]] if rows[0][0].tag == "th" else []
+        header = [text(c).lower() for c in rows[0]] if rows[0][0].tag == "th" else []
         summary = (table.get("summary") or "").lower()
         if "attendance" in summary or (header and any(_ATTENDANCE.search(h) for h in header) and not _LINKS(table)):
-            self._attendance(rows[1:] if header else rows, header)
+            self._attendance(rows[1:] if header else rows, header, text)
             return True
         linked = [
             r
@@ -241,12 +242,12 @@ class _Handler:
             )
         ]
         for row in linked:
-            self._list_row(row, out)
+            self._list_row(row, out, text)
         return bool(linked)
 
-    def _item_row(self, row: list[Any], out: Renderer) -> None:
+    def _item_row(self, row: list[Any], out: Renderer, text: Texts) -> None:
         self.item_rows += 1
-        number = text_of(row[0]).rstrip(".")
+        number = text(row[0]).rstrip(".")
         sub = Renderer()
         for cell in row[1:]:
             sub.walk(cell)
@@ -265,7 +266,7 @@ class _Handler:
         for block in rest:
             out.emit(block)
 
-    def _list_row(self, row: list[Any], out: Renderer) -> None:
+    def _list_row(self, row: list[Any], out: Renderer, text: Texts) -> None:
         link = None
         for cell in row:
             for a in _LINKS(cell):
@@ -278,8 +279,8 @@ class _Handler:
         if link is None:
             return
         href = link.get("href") or ""
-        title = _REF_SUFFIX.sub("", text_of(link))
-        dates = [text_of(c) for c in row if find_date(text_of(c)) is not None]
+        title = _REF_SUFFIX.sub("", text(link))
+        dates = [text(c) for c in row if find_date(text(c)) is not None]
         if _MEETING_LINK.search(href):
             date = find_date(title) or (find_date(dates[0]) if dates else None)
             self.meetings.append(
@@ -300,11 +301,11 @@ class _Handler:
             meta["date"] = dates[0]
         out.emit(Block(kind="item", text="", line=getattr(row[0], "sourceline", None), meta=meta))
 
-    def _attendance(self, rows: list[list[Any]], header: list[str]) -> None:
+    def _attendance(self, rows: list[list[Any]], header: list[str], text: Texts) -> None:
         role_col = next((i for i, h in enumerate(header) if "role" in h), None)
         attend_col = next((i for i, h in enumerate(header) if _ATTENDANCE.search(h) and i > 0), None)
         for row in rows:
-            texts = [text_of(c) for c in row]
+            texts = [text(c) for c in row]
             if not texts or not texts[0]:
                 continue
             if attend_col is None and role_col is None and len(texts) > 1:
