@@ -34,6 +34,8 @@ _MOJIBAKE = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}"
 )
 _HEAD_BYTES = 4096
+_NON_SPACE = re.compile(r"\S")
+"""The first character past leading whitespace: found without copying the page (``lstrip`` copies)."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_FREE = frozenset({"utf-8", "cp1252", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
 """Codecs whose strict decoders never produce a lone surrogate: text from them needs no scan for one."""
@@ -344,11 +346,15 @@ def parse_html(text: str, warnings: list[str] | None = None) -> Any:
 
 
 def _strip_declaration(text: str) -> str:
-    """Drop an XML declaration: lxml refuses str input that declares an encoding."""
-    stripped = text.lstrip()
-    if stripped.startswith("<?xml"):
-        end = stripped.find("?>")
-        return stripped[end + 2 :] if end >= 0 else stripped
+    """Drop an XML declaration: lxml refuses str input that declares an encoding.
+
+    Text without one is returned as it is (no copy of a large page).
+    """
+    first = _NON_SPACE.search(text)
+    start = first.start() if first is not None else len(text)
+    if text.startswith("<?xml", start):
+        end = text.find("?>", start)
+        return text[end + 2 :] if end >= 0 else text[start:]
     return text
 
 
@@ -364,7 +370,6 @@ STATE_FIELDS = ("__VIEWSTATE", "__EVENTVALIDATION")
 """ASP.NET hidden fields whose values are opaque base64 blobs, skipped by detection."""
 _STATE_VALUE_SPAN = 200
 """How far after a state field's name its ``value="`` may start (``id`` and ``type`` come between)."""
-_NON_SPACE = re.compile(r"\S")
 
 
 def detection_window(text: str, limit: int = DETECT_CHARS) -> str:
@@ -489,10 +494,11 @@ class Page:
     def json_data(self) -> Any:
         """The page as JSON data (None when it is not JSON)."""
         if self._json is None:
-            stripped = self.text.lstrip()
-            if stripped[:1] not in ("{", "["):
-                self._json = False
+            first = _NON_SPACE.search(self.text)
+            if first is None or first.group() not in ("{", "["):
+                self._json = False  # decided without copying the page
             else:
+                stripped = self.text[first.start() :]
                 if "\\u" in stripped and _JSON_SURROGATE.search(stripped):
                     stripped = _JSON_SURROGATE.sub(_json_escape, stripped)
                 try:
