@@ -323,7 +323,7 @@ def parse_html(text: str, warnings: list[str] | None = None) -> Any:
     size limits lifted (safe for HTML, which has no entity expansion), and a
     warning says so. ``warnings`` (when given) receives those warnings.
     """
-    if not text.strip():
+    if _NON_SPACE.search(text) is None:
         return None
     notes = warnings if warnings is not None else []
     text, capped = _cap_attributes(text)
