@@ -450,6 +450,30 @@ def _batch_sources(copies: int) -> list[Path]:
     return raw * copies
 
 
+def _spin(count: int) -> int:
+    """Pure-Python CPU work, for the machine's own two-process ceiling."""
+    total = 0
+    for i in range(count):
+        total += i * i % 7
+    return total
+
+
+def _ceiling() -> float:
+    """How much faster two processes do two units of CPU work than one process does, right now."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    work = 4_000_000
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_spin, [1000, 1000]))  # both workers started
+        start = time.perf_counter()
+        list(pool.map(_spin, [work, work]))
+        parallel = time.perf_counter() - start
+    start = time.perf_counter()
+    _spin(work)
+    _spin(work)
+    return (time.perf_counter() - start) / parallel
+
+
 def _drain(results: Iterable[Any]) -> int:
     return sum(1 for _ in results)
 
@@ -461,6 +485,7 @@ def run_batch(copies: int) -> None:
     sources = _batch_sources(copies)
     warm = sources[: min(len(sources), 40)]
     print(f"\nBatch: parse_many over {len(sources)} pages ({copies} copies of {len(sources) // copies}), on {os.cpu_count()} cores")
+    print(f"(this machine now: pure CPU work in 2 processes runs {_ceiling():.2f}x one process: the ceiling for what follows)")
     _drain(minutes_parser.parse_many(warm))
     start = time.perf_counter()
     _drain(minutes_parser.parse_many(sources))
