@@ -103,8 +103,9 @@ def parse_many(
     parsed in this process, in order. Results come as they finish, or in input
     order with ``ordered=True``. Pages go to the executor in batches of up to
     :data:`BATCH_PAGES` (one task each), and at most ``max_pending`` pages
-    (default: four tasks per worker) are in flight, so memory stays bounded
-    however long the input. Errors come back as results, never raised: when a worker process
+    (default: four tasks per worker, the workers counted from the pool or
+    the Dask cluster's threads) are in flight, so memory stays bounded however
+    long the input. Errors come back as results, never raised: when a worker process
     dies (a crash, the OOM killer), the pages it held are reported failed, a
     process pool is replaced by a new one of the same size (shut down at the
     end) and the run goes on.
@@ -113,7 +114,7 @@ def parse_many(
         for index, source in enumerate(sources):
             yield parse_one(index, source, url, adapter)
         return
-    workers = getattr(executor, "_max_workers", 0) or 4
+    workers = _workers(executor)
     size = _batch_size(workers, max_pending)
     limit = 4 * workers if max_pending is None else max(1, max_pending // size)  # tasks in flight
     pool = _Pool(executor)
@@ -137,6 +138,26 @@ def parse_many(
             yield from _drain(window, pool, ordered)
     finally:
         pool.close()
+
+
+DEFAULT_WORKERS = 4
+"""Workers assumed for an executor that does not say how many it has."""
+
+
+def _workers(executor: Executor) -> int:
+    """How many pages ``executor`` parses at once: a pool's workers, or a Dask cluster's threads."""
+    count = getattr(executor, "_max_workers", None)
+    if isinstance(count, int) and count > 0:
+        return count
+    client = getattr(executor, "_client", None)  # a Dask Client.get_executor()
+    if client is not None:
+        try:
+            threads = sum(client.nthreads().values())
+        except Exception:  # a closed or unreachable cluster: the submit will say so
+            threads = 0
+        if threads > 0:
+            return int(threads)
+    return DEFAULT_WORKERS
 
 
 def _names(first: int, batch: list[Any]) -> list[tuple[int, str]]:
