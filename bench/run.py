@@ -504,27 +504,16 @@ def run_batch(copies: int) -> None:
         f" (counting the pool's start and warm-up: {alone / (done - start):.2f}x)"
     )
     try:
-        import distributed
+        import distributed  # noqa: F401
     except ImportError:
         print("Dask: the dask extra is not installed; skipped")
         return
     start = time.perf_counter()
-    executor = minutes_parser.dask_executor(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    try:
+    with minutes_parser.dask_executor(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as executor:
         _drain(minutes_parser.parse_many(warm, executor=executor))
         warmed = time.perf_counter()
         _drain(minutes_parser.parse_many(sources, executor=executor))
         done = time.perf_counter()
-    finally:
-        shutdown = getattr(executor, "shutdown", None)
-        if shutdown is not None:
-            shutdown()
-        client = getattr(executor, "_client", None)
-        if isinstance(client, distributed.Client) and client.status != "closed":
-            cluster = client.cluster
-            client.close()
-            if cluster is not None:
-                cluster.close()
     dask_s = done - warmed
     print(
         f"{'Dask, 2 worker processes':28s} {dask_s:7.2f} s {len(sources) / dask_s:7.0f} pages/s {alone / dask_s:5.2f}x in-process"

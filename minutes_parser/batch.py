@@ -252,16 +252,50 @@ def exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
+class _DaskExecutor(Executor):
+    """A Dask client's executor that also closes the client, and the cluster it started, on shutdown."""
+
+    def __init__(self, client: Any, cluster: Any = None) -> None:
+        self._client = client  # read by parse_many to size its window from the cluster's threads
+        self._cluster = cluster
+        self._executor: Executor = client.get_executor()
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Run ``fn(*args, **kwargs)`` on the cluster."""
+        future: Future[Any] = self._executor.submit(fn, *args, **kwargs)
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Stop taking work, then close the client and the local cluster (if this executor started one)."""
+        self._executor.shutdown(wait=wait and not cancel_futures)
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    close = shutdown
+
+
 def dask_executor(address: str | None = None, **cluster: Any) -> Executor:
     """An executor on a Dask cluster (``pip install 'minutes-parser[dask]'``).
 
     With ``address`` it connects to a running scheduler; without, it starts a
     local cluster with ``cluster`` keyword arguments (``n_workers=2``...).
+    ``shutdown()`` (or leaving a ``with`` block) closes the client, and the
+    local cluster when this function started one::
+
+        with dask_executor(n_workers=2, threads_per_worker=1) as executor:
+            results = list(parse_many(paths, executor=executor))
     """
     try:
         distributed: Any = importlib.import_module("distributed")
     except ImportError as exc:  # pragma: no cover - depends on the extra
         raise ImportError("the dask extra is not installed: pip install 'minutes-parser[dask]'") from exc
-    client = distributed.Client(address) if address else distributed.Client(distributed.LocalCluster(**cluster))
-    executor: Executor = client.get_executor()
-    return executor
+    if address:
+        return _DaskExecutor(distributed.Client(address))
+    local = distributed.LocalCluster(**cluster)
+    try:
+        client = distributed.Client(local)
+    except BaseException:
+        local.close()
+        raise
+    return _DaskExecutor(client, local)
