@@ -23,7 +23,7 @@ from .urls import join_url
 
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _CELLS = etree.XPath("./td | ./th")
-_LINKS = etree.XPath(".//a[@href]")
+_SIZE_FACTORS = {"kb": 1024, "mb": 1024**2, "gb": 1024**3}
 _SIZE = re.compile(r"\(?\s*(\d{1,6}(?:\.\d{1,3})?)\s*(KB|MB|GB)\s*\)?", re.IGNORECASE)
 _JS = re.compile(r"^\s*(?:javascript:|#)", re.IGNORECASE)
 
@@ -35,6 +35,8 @@ class Grid(NamedTuple):
     rows: list[list[Any]]
     text: Texts
     """Visible text of a cell or link of the table, each computed once."""
+    link_cache: dict[Any, list[Any]]
+    """A cell's links with a target, each cell's found once (see :func:`_links`)."""
 
 
 _BUTTON_LABEL = etree.XPath("string(.//input[@type='button' or @type='submit']/@value)")
@@ -58,7 +60,7 @@ def read_grid(table: Any) -> Grid | None:
         if all(c.tag == "th" for c in row) and len(row) >= 2:
             text = Texts(table)
             header = [_header_text(c, text) for c in row]
-            return Grid(header, [r for r in rows[index + 1 :] if len(r) >= 2], text)
+            return Grid(header, [r for r in rows[index + 1 :] if len(r) >= 2], text, {})
     return None
 
 
@@ -86,10 +88,18 @@ def _cell_text(grid: Grid, row: Sequence[Any], index: int | None) -> str:
     return grid.text(cell) if cell is not None else ""
 
 
-def _href(cell: Any, base: str | None) -> str | None:
+def _links(grid: Grid, cell: Any) -> list[Any]:
+    """The links with a target inside ``cell`` (XPath ``.//a[@href]``), in document order, found once."""
+    found = grid.link_cache.get(cell)
+    if found is None:
+        found = grid.link_cache[cell] = [a for a in cell.iterdescendants("a") if a.get("href") is not None]
+    return found
+
+
+def _href(grid: Grid, cell: Any, base: str | None) -> str | None:
     if cell is None:
         return None
-    for a in _LINKS(cell):
+    for a in _links(grid, cell):
         href = a.get("href") or ""
         if href and not _JS.match(href):
             joined = join_url(base, href)
@@ -98,14 +108,14 @@ def _href(cell: Any, base: str | None) -> str | None:
     return None
 
 
-def _docs(grid: Grid, row: Sequence[Any], columns: Sequence[int], base: str | None) -> tuple[DocLink, ...]:
-    header = grid.header
+def _docs(grid: Grid, row: Sequence[Any], columns: Sequence[tuple[int, str]], base: str | None) -> tuple[DocLink, ...]:
+    """Document links in the ``columns`` (index and the column's title) of ``row``."""
     docs: list[DocLink] = []
-    for index in columns:
+    for index, column in columns:
         cell = _cell(row, index)
         if cell is None:
             continue
-        for a in _LINKS(cell):
+        for a in _links(grid, cell):
             href = a.get("href") or ""
             if not href or _JS.match(href):
                 continue
@@ -113,11 +123,9 @@ def _docs(grid: Grid, row: Sequence[Any], columns: Sequence[int], base: str | No
             size = _SIZE.search(label) or _SIZE.search(a.get("title") or "")
             size_bytes = None
             if size:
-                factor = {"kb": 1024, "mb": 1024**2, "gb": 1024**3}[size.group(2).lower()]
-                size_bytes = int(float(size.group(1)) * factor)
+                size_bytes = int(float(size.group(1)) * _SIZE_FACTORS[size.group(2).lower()])
             fmt = "pdf" if "pdf" in (label + href).lower() else None
-            title = header[index].strip().capitalize() if header[index] else label
-            docs.append(DocLink(title=title, url=join_url(base, href), format=fmt, size_bytes=size_bytes))
+            docs.append(DocLink(title=column or label, url=join_url(base, href), format=fmt, size_bytes=size_bytes))
     return tuple(docs)
 
 
@@ -165,7 +173,7 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
     status_col = _column(header, lambda n: "status" in n)
     detail_col = _column(header, lambda n: "detail" in n)
     doc_cols = [
-        i
+        (i, n.strip().capitalize())  # a document is titled by its column
         for i, n in enumerate(header)
         if any(w in n for w in ("agenda", "minutes", "attachment", "packet", "notice", "summary", "report"))
         and i not in (body_col, date_col)
@@ -180,9 +188,9 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
         time_text = _cell_text(grid, row, time_col) if time_col is not None else date_text
         location = _cell_text(grid, row, loc_col) or None
         url = (
-            _href(_cell(row, detail_col), base)
-            or _href(_cell(row, body_col), base)
-            or _href(_cell(row, date_col), base)
+            _href(grid, _cell(row, detail_col), base)
+            or _href(grid, _cell(row, body_col), base)
+            or _href(grid, _cell(row, date_col), base)
         )
         meetings.append(
             Meeting(
@@ -233,7 +241,7 @@ def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False
                 reference=reference or None,
                 category=_cell_text(grid, row, type_col) or None,
                 status=_cell_text(grid, row, status_col) or None,
-                url=_href(_cell(row, file_col), base) or _href(_cell(row, title_col), base),
+                url=_href(grid, _cell(row, file_col), base) or _href(grid, _cell(row, title_col), base),
                 votes=_votes(grid, row, action_col, result_col),
             )
         )
@@ -268,7 +276,7 @@ def grid_history(grid: Grid, *, base: str | None = None, month_first: bool = Fal
                 title=action,
                 meeting=MeetingRef(body=body, date=date),
                 votes=_votes(grid, row, action_col, result_col),
-                url=_href(_cell(row, detail_col), base),
+                url=_href(grid, _cell(row, detail_col), base),
             )
         )
     return items
