@@ -17,7 +17,7 @@ from lxml import etree
 
 from .blocks import clean
 from .dates import find_date, find_time
-from .htmlblocks import Texts
+from .htmlblocks import Texts, text_of
 from .models import AgendaItem, DocLink, Meeting, MeetingRef, Person, Vote
 from .urls import join_url
 
@@ -45,9 +45,9 @@ _WEEKDAYS = frozenset(
 )
 
 
-def _header_text(cell: Any, text: Texts) -> str:
+def _header_text(cell: Any) -> str:
     """A header cell's label: its text, else a sort button's label."""
-    return (text(cell) or clean(str(_BUTTON_LABEL(cell)))).lower()
+    return (text_of(cell) or clean(str(_BUTTON_LABEL(cell)))).lower()
 
 
 def read_grid(table: Any) -> Grid | None:
@@ -58,9 +58,8 @@ def read_grid(table: Any) -> Grid | None:
     rows = [r for r in rows if r]
     for index, row in enumerate(rows[:4]):
         if all(c.tag == "th" for c in row) and len(row) >= 2:
-            text = Texts(table)
-            header = [_header_text(c, text) for c in row]
-            return Grid(header, [r for r in rows[index + 1 :] if len(r) >= 2], text, {})
+            header = [_header_text(c) for c in row]  # read alone: a widget's grid reads nothing more
+            return Grid(header, [r for r in rows[index + 1 :] if len(r) >= 2], Texts(table), {})
     return None
 
 

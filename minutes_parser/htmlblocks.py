@@ -106,9 +106,49 @@ _TRAILING_SIZE = re.compile(
 """A size printed at the end of a link's text once its size span lost its class ("Report PDF 119 KB")."""
 
 
+_DOC_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".rtf", ".odt", ".ods", ".csv", ".zip", ".txt")
+""":data:`DOC_HREF`'s file extensions (before the end of the link, a ``?`` or a ``#``)."""
+_DOC_PARTS = (
+    "/documents/",
+    "mgconvert2pdf",
+    "viewfile",
+    "getattachment",
+    "/file/",
+    "/files/",
+    "documentrenderer",
+    "viewdocument",
+    "document.ashx",
+    "view.ashx?m=a",
+    "view.ashx?m=m",
+    "view.ashx?m=f",
+)
+""":data:`DOC_HREF`'s other alternatives, lower-case."""
+
+
 def is_doc_href(href: str | None) -> bool:
-    """True when ``href`` points at a document (report, appendix, minutes file)."""
-    return bool(href) and DOC_HREF.search(href or "") is not None
+    """True when ``href`` points at a document (report, appendix, minutes file): :data:`DOC_HREF` matches.
+
+    An ASCII link (nearly all) is checked with substring tests on its lower-case
+    form, which for ASCII text is exactly the case-insensitive pattern, at a
+    fraction of the cost; other links go through the pattern itself.
+    """
+    if not href:
+        return False
+    if not href.isascii():
+        return DOC_HREF.search(href) is not None
+    low = href.lower()
+    if low.startswith("documents/") or any(part in low for part in _DOC_PARTS):
+        return True
+    end = len(low)
+    if low.endswith(_DOC_EXTENSIONS) or (low.endswith("\n") and low.endswith(_DOC_EXTENSIONS, 0, end - 1)):
+        return True  # "$": the end, or before a newline that ends the link
+    for mark in ("?", "#"):
+        at = low.find(mark)
+        while at >= 0:
+            if low.endswith(_DOC_EXTENSIONS, 0, at):
+                return True
+            at = low.find(mark, at + 1)
+    return False
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -194,12 +234,18 @@ class Texts:
 
     Which elements hold hidden or special content is read once for the whole root
     (one pass over its elements, then each such element's ancestors up to the root),
-    so an element's text needs no check of its own.
+    on the first text asked for, so an element's text needs no check of its own.
     """
 
-    __slots__ = ("_careful", "_texts")
+    __slots__ = ("_careful", "_root", "_texts")
 
     def __init__(self, root: Any) -> None:
+        self._root = root
+        self._careful: set[Any] | None = None
+        self._texts: dict[Any, str] = {}
+
+    def _find_careful(self) -> set[Any]:
+        root = self._root
         careful: set[Any] = set()
         for node in root.iter():
             if not _needs_care(node):
@@ -210,13 +256,14 @@ class Texts:
                     break
                 node = node.getparent()
         self._careful = careful
-        self._texts: dict[Any, str] = {}
+        return careful
 
     def __call__(self, el: Any) -> str:
         """The cleaned visible text of ``el``, an element under the root."""
         text = self._texts.get(el)
         if text is None:
-            text = self._texts[el] = _visible_text(el, el in self._careful)
+            careful = self._careful if self._careful is not None else self._find_careful()
+            text = self._texts[el] = _visible_text(el, el in careful)
         return text
 
 
