@@ -165,7 +165,8 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             text = body.decode("cp1252", errors="replace")
             encoding = "cp1252"
-    if "\x00" in text:
+    # From UTF-8 or cp1252, U+0000 comes only from a 0x00 byte: the bytes are quicker to search.
+    if b"\x00" in body if encoding in ("utf-8", "cp1252") else "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL characters removed")
     if encoding not in _SURROGATE_FREE and _SURROGATE.search(text):
