@@ -23,7 +23,8 @@ from ..registry import BaseAdapter
 _CONTENT = (
     etree.XPath("//main"),
     etree.XPath("//article"),
-    etree.XPath("//*[@id='content' or @id='main-content' or @id='main' or @role='main']"),
+    # The first element with one of these ids (the parser's ID table) or role="main", in document order.
+    etree.XPath("id('content main-content main') | //*[@role='main']"),
     etree.XPath("//body"),
 )
 _CAP = 0.55
