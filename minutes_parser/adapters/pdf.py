@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..blocks import Block
 from ..decode import Page
-from ..pdf import PdfBlock, PdfText, extract, is_pdf
+from ..inputs import is_pdf
 from ..registry import BaseAdapter
+
+if TYPE_CHECKING:
+    from ..pdf import PdfBlock
 
 _HEAD_BLOCKS = 15
 """Blocks at the top of the first page that say what the document is."""
@@ -73,6 +76,8 @@ class PdfAdapter(BaseAdapter):
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
         """One block per paragraph, heading or table row, with its page and line."""
+        from ..pdf import PdfText, extract  # the layout pass loads when a PDF comes (its import costs 12 ms)
+
         text = page.cache.get("pdf")
         if not isinstance(text, PdfText):
             text = page.cache["pdf"] = extract(page.data)
