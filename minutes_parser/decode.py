@@ -445,6 +445,25 @@ class Page:
         return bool(markup)
 
     @property
+    def xml_document(self) -> bool:
+        """True for an XML document that is not HTML: it opens with ``<?xml`` and its head names no HTML.
+
+        HTML adapters score such a page 0 without reading it (XHTML pages name ``<html``
+        or an HTML doctype in their head).
+        """
+        xml = self.cache.get("xml-document")
+        if xml is None:
+            first = _NON_SPACE.search(self.text)
+            head = self.head
+            xml = self.cache["xml-document"] = (
+                first is not None
+                and self.text.startswith("<?xml", first.start())
+                and "<html" not in head
+                and "<!doctype html" not in head
+            )
+        return bool(xml)
+
+    @property
     def window(self) -> str:
         """What markup detection reads: :func:`detection_window` of the text (cached)."""
         window = self.cache.get("window")

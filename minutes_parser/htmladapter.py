@@ -63,8 +63,8 @@ class HtmlAdapter(BaseAdapter):
         return self.url_kinds.get(name) if name else None
 
     def detect(self, page: Page) -> float:
-        """Page name and host in the URL; markers in the markup's top (:attr:`Page.window`). Markup only."""
-        if not page.looks_like_markup:
+        """Page name and host in the URL; markers in the markup's top (:attr:`Page.window`). HTML only."""
+        if not page.looks_like_markup or page.xml_document:
             return 0.0
         score = 0.0
         if page.url:

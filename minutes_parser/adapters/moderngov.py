@@ -123,8 +123,8 @@ class ModernGovAdapter(BaseAdapter):
         return _PAGE_KINDS.get(_page_name(url))
 
     def detect(self, page: Page) -> float:
-        """URL page names and ModernGov markup (``div#modgov``, ``mg*`` classes) in the markup's top. Markup only."""
-        if not page.looks_like_markup:
+        """URL page names and ModernGov markup (``div#modgov``, ``mg*`` classes) in the markup's top. HTML only."""
+        if not page.looks_like_markup or page.xml_document:
             return 0.0
         score = 0.0
         name = _page_name(page.url)
