@@ -248,12 +248,26 @@ def _committee_meetings(committee: Any, url: str | None) -> list[Meeting]:
     ]
 
 
+_ADDRESSES = ("workaddress", "homeaddress")
+"""A record's address elements, in the order a Person's address, phone and e-mail are taken from them."""
+
+
 def _person(el: Any, ward: str | None) -> Person:
-    fields = _fields(el, _PERSON_FIELDS)
+    fields: dict[str, str] = {}
+    addresses: dict[str, Any] = {}
+    for child in el:  # one pass: the wanted fields, cleaned, and the first of each address element
+        tag = child.tag
+        if tag in _PERSON_FIELDS:
+            if tag not in fields and child.text:
+                text = clean(unescape_twice(child.text))
+                if text:
+                    fields[tag] = text
+        elif tag in _ADDRESSES and tag not in addresses:
+            addresses[tag] = child
     address_parts: list[str] = []
     phone = email = None
-    for tag in ("workaddress", "homeaddress"):
-        part = el.find(tag)
+    for tag in _ADDRESSES:
+        part = addresses.get(tag)
         if part is None:
             continue
         sub = _fields(part, _ADDRESS_FIELDS)
