@@ -67,9 +67,9 @@ def parse_one(index: int, source: Any, url: str | None, adapter: str | None) -> 
         return Result(index=index, source=name, error=exc)
 
 
-def parse_batch(first: int, sources: list[Any], url: str | None, adapter: str | None) -> list[Result]:
-    """Parse consecutive sources (indexes from ``first``) in one task: one round trip to a worker for several pages."""
-    return [parse_one(first + offset, source, url, adapter) for offset, source in enumerate(sources)]
+def parse_batch(first: int, pages: list[tuple[Any, str | None]], adapter: str | None) -> list[Result]:
+    """Parse consecutive (source, url) pages (indexes from ``first``) in one task: one round trip for several pages."""
+    return [parse_one(first + offset, source, url, adapter) for offset, (source, url) in enumerate(pages)]
 
 
 BATCH_PAGES = 8
@@ -120,20 +120,20 @@ def parse_many(
     pool = _Pool(executor)
     window: dict[Future[list[Result]], list[tuple[int, str]]] = {}
     try:
-        batch: list[Any] = []
+        batch: list[tuple[Any, str | None]] = []
         first = 0
         for index, source in enumerate(sources):
             if not batch:
                 first = index
-            batch.append(source)
+            batch.append((source, url))
             if len(batch) < size:
                 continue
-            window[pool.submit(first, batch, url, adapter)] = _names(first, batch)
+            window[pool.submit(first, batch, adapter)] = _names(first, batch)
             batch = []
             while len(window) >= limit:
                 yield from _drain(window, pool, ordered)
         if batch:
-            window[pool.submit(first, batch, url, adapter)] = _names(first, batch)
+            window[pool.submit(first, batch, adapter)] = _names(first, batch)
         while window:
             yield from _drain(window, pool, ordered)
     finally:
@@ -160,9 +160,9 @@ def _workers(executor: Executor) -> int:
     return DEFAULT_WORKERS
 
 
-def _names(first: int, batch: list[Any]) -> list[tuple[int, str]]:
-    """(index, name) of each source in a batch, for the results of a task that failed whole."""
-    return [(first + offset, _name(first + offset, source)) for offset, source in enumerate(batch)]
+def _names(first: int, batch: list[tuple[Any, str | None]]) -> list[tuple[int, str]]:
+    """(index, name) of each page in a batch, for the results of a task that failed whole."""
+    return [(first + offset, _name(first + offset, source)) for offset, (source, _url) in enumerate(batch)]
 
 
 def _drain(window: dict[Future[list[Result]], list[tuple[int, str]]], pool: _Pool, ordered: bool) -> list[Result]:
@@ -184,18 +184,18 @@ class _Pool:
         self.executor: Executor | None = executor
         self.owned: list[Executor] = []
 
-    def submit(self, first: int, batch: list[Any], url: str | None, adapter: str | None) -> Future[list[Result]]:
+    def submit(self, first: int, batch: list[tuple[Any, str | None]], adapter: str | None) -> Future[list[Result]]:
         """Submit a batch of pages; a broken pool is replaced first, and without any pool the batch is parsed here."""
         for _attempt in range(2):
             executor = self.executor
             if executor is None:
                 break
             try:
-                return executor.submit(parse_batch, first, batch, url, adapter)
+                return executor.submit(parse_batch, first, batch, adapter)
             except (BrokenExecutor, RuntimeError):  # broken, or shut down under us
                 self.replace(executor)
         done: Future[list[Result]] = Future()
-        done.set_result(parse_batch(first, batch, url, adapter))
+        done.set_result(parse_batch(first, batch, adapter))
         return done
 
     def collect(self, future: Future[list[Result]], names: list[tuple[int, str]]) -> list[Result]:
