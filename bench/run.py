@@ -96,7 +96,11 @@ def pages() -> list[Path]:
     found = []
     for root in roots:
         for path in sorted(root.rglob("*")):
-            if not path.is_file() or path.name.endswith((".gold.json", ".tsv")) or path.name in ("NOTES.md", "README.md"):
+            if (
+                not path.is_file()
+                or path.name.endswith((".gold.json", ".tsv"))
+                or path.name in ("NOTES.md", "README.md")
+            ):
                 continue
             if path.suffix == ".pdf":
                 continue
@@ -127,7 +131,9 @@ def page_url(path: Path) -> str:
     kind = rest.rsplit("_", 1)[0]
     host = council.replace("_", "")
     if folder == "legistar":
-        page = {"calendar": "Calendar", "legislation": "Legislation", "people": "People"}.get(kind.split("-")[0], "Default")
+        page = {"calendar": "Calendar", "legislation": "Legislation", "people": "People"}.get(
+            kind.split("-")[0], "Default"
+        )
         return f"https://{host}.legistar.com/{page}.aspx"
     if folder == "moderngov" or path.name.startswith(("bradford_mg", "gloucester_ie")):
         return f"https://democracy.{host}.gov.uk/{kind.split('-')[0]}.aspx"
@@ -306,7 +312,9 @@ def run_stages(repeat: int) -> None:
             hints.pop("overflow", None)
             hints.pop("lexed", None)
             context = {"adapter": adapter.name, "url": None, "warnings": [], **hints}
-            grammar = timed(lambda blocks=blocks, context=context: build_document(list(blocks), Context(**context)), runs)
+            grammar = timed(
+                lambda blocks=blocks, context=context: build_document(list(blocks), Context(**context)), runs
+            )
         full = timed(lambda data=data: _parse_quiet(data), runs)
         print(
             f"{path.name[:34]:34s} {bare * 1e3:7.2f} {decode / bare:6.2f} {detect / bare:6.2f} {tags / bare:6.2f}"
@@ -349,7 +357,9 @@ def run_small(repeat: int) -> None:
         adapter = _adapter(data)
         if adapter == "(refused)":
             continue
-        bare, full = interleaved([lambda data=data: bare_parse(data), lambda data=data: _parse_quiet(data)], repeat * 10)
+        bare, full = interleaved(
+            [lambda data=data: bare_parse(data), lambda data=data: _parse_quiet(data)], repeat * 10
+        )
         grammar = _grammar_seconds(data, repeat * 10) or 0.0
         rows.append((path.name, adapter, len(data), bare, full, grammar))
     if not rows:
@@ -433,7 +443,11 @@ print(peak() - before)
 
 def _memory_inputs() -> list[tuple[str, Path]]:
     found = []
-    folders = {"legistar": "largest Legistar page", "infocouncil": "largest InfoCouncil page", "moderngov-xml": "largest web-service XML"}
+    folders = {
+        "legistar": "largest Legistar page",
+        "infocouncil": "largest InfoCouncil page",
+        "moderngov-xml": "largest web-service XML",
+    }
     for folder, label in folders.items():
         candidates = sorted((SHARED / "raw" / folder).glob("*"), key=lambda p: p.stat().st_size)
         if candidates:
@@ -464,14 +478,19 @@ def run_memory(tmp: Path) -> None:
                 grown.append("-")
                 continue
             out = subprocess.run(
-                [sys.executable, "-c", _RSS_CHILD, str(path), str(ROOT), mode], capture_output=True, text=True, check=False
+                [sys.executable, "-c", _RSS_CHILD, str(path), str(ROOT), mode],
+                capture_output=True,
+                text=True,
+                check=False,
             )
             try:
                 grown.append(f"{int(out.stdout.strip()) / len(data):.1f}x")
             except ValueError:
                 grown.append("failed")
         print(f"{label:28s} {len(data) / 1e6:6.2f} {peak / len(data):10.1f}x {grown[0]:>10s} {grown[1]:>10s}")
-    print("(target: peak <= 5x the input; tracemalloc sees Python objects only, the resident-size growth sees libxml2 too)")
+    print(
+        "(target: peak <= 5x the input; tracemalloc sees Python objects only, the resident-size growth sees libxml2 too)"
+    )
 
 
 # -- cold start ----------------------------------------------------------------------------------
@@ -599,7 +618,9 @@ def run_batch(copies: int, rounds: int = 3) -> None:
                 _drain(minutes_parser.parse_many(sources, executor=executor))
                 best[key] = min(best[key], time.perf_counter() - start)
     alone = best["alone"]
-    print(f"(pure CPU work in 2 processes: at best {best['ceiling']:.2f}x one process here, the ceiling for what follows)")
+    print(
+        f"(pure CPU work in 2 processes: at best {best['ceiling']:.2f}x one process here, the ceiling for what follows)"
+    )
     print(f"{'in-process':28s} {alone:7.2f} s {len(sources) / alone:7.0f} pages/s")
     print(
         f"{'2 processes':28s} {best['pool']:7.2f} s {len(sources) / best['pool']:7.0f} pages/s"
@@ -670,7 +691,11 @@ def run_pdf(repeat: int) -> None:
         count += bare_pdf(data)
         size += len(data)
         b, lay, f = interleaved(
-            [lambda data=data: bare_pdf(data), lambda data=data: _extract_quiet(data), lambda data=data: _parse_quiet(data)],
+            [
+                lambda data=data: bare_pdf(data),
+                lambda data=data: _extract_quiet(data),
+                lambda data=data: _parse_quiet(data),
+            ],
             repeat,
         )
         bare += b

@@ -212,9 +212,7 @@ _VOID = frozenset(
 )
 _UNIT_CHARS = 32
 """Longest run of name characters the long-tag scan takes as one step (keeps each step cheap)."""
-_TAG_UNIT = (
-    r"(?>\s*+[^\s=>]{1," + str(_UNIT_CHARS) + r"}+(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?|\s*+=)"
-)
+_TAG_UNIT = r"(?>\s*+[^\s=>]{1," + str(_UNIT_CHARS) + r"}+(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?|\s*+=)"
 """One step through a start tag, read as libxml2 reads it: an attribute (its name, or the
 next piece of a long name, with its value when ``=`` follows), or a bare ``=``. A quote
 opens a value only right after ``name=``; anywhere else libxml2 reads it as part of a name,

@@ -165,7 +165,11 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
     has_docs = any(any(w in n for w in ("agenda", "minutes", "detail")) for n in header)
     if date_col is None:
         return []
-    if body_col is None and not has_docs and not any(_name_after_date(_cell_text(grid, r, date_col)) for r in grid.rows[:5]):
+    if (
+        body_col is None
+        and not has_docs
+        and not any(_name_after_date(_cell_text(grid, r, date_col)) for r in grid.rows[:5])
+    ):
         return []
     time_col = _column(header, lambda n: "time" in n)
     loc_col = _column(header, lambda n: any(w in n for w in ("location", "venue", "place", "room")))

@@ -106,7 +106,21 @@ _TRAILING_SIZE = re.compile(
 """A size printed at the end of a link's text once its size span lost its class ("Report PDF 119 KB")."""
 
 
-_DOC_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".rtf", ".odt", ".ods", ".csv", ".zip", ".txt")
+_DOC_EXTENSIONS = (
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".rtf",
+    ".odt",
+    ".ods",
+    ".csv",
+    ".zip",
+    ".txt",
+)
 """:data:`DOC_HREF`'s file extensions (before the end of the link, a ``?`` or a ``#``)."""
 _DOC_PARTS = (
     "/documents/",
@@ -149,6 +163,8 @@ def is_doc_href(href: str | None) -> bool:
                 return True
             at = low.find(mark, at + 1)
     return False
+
+
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 

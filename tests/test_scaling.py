@@ -86,7 +86,9 @@ def _councillors(copies: int) -> bytes:
     body = "".join(
         f"<ward><wardtitle>Ward {n}</wardtitle><councillors>{record * 3}</councillors></ward>\n" for n in range(copies)
     )
-    return f'<?xml version="1.0" encoding="utf-8"?>\n<councillorsbyward><wards>{body}</wards></councillorsbyward>'.encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<councillorsbyward><wards>{body}</wards></councillorsbyward>'.encode()
+    )
 
 
 def _minutes_text(copies: int) -> bytes:

@@ -80,7 +80,15 @@ def _fields(el: Any, wanted: frozenset[str]) -> dict[str, str]:
 
 
 _PERSON_FIELDS = frozenset(
-    ["fullusername", "politicalpartytitle", "politicalgrouptitle", "representing", "keyposts", "photobigurl", "photosmallurl"]
+    [
+        "fullusername",
+        "politicalpartytitle",
+        "politicalgrouptitle",
+        "representing",
+        "keyposts",
+        "photobigurl",
+        "photosmallurl",
+    ]
 )
 """The fields of a councillor or member record that a Person reads."""
 _ADDRESS_FIELDS = frozenset(["line1", "line2", "line3", "line4", "line5", "postcode", "phone", "mobile", "email"])
