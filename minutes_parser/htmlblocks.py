@@ -99,7 +99,10 @@ DOC_HREF = re.compile(
     r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|(?:^|/)documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/|DocumentRenderer|ViewDocument|Document\.ashx|View\.ashx\?M=(?:A|M|F))",
     re.IGNORECASE,
 )
-"""Link targets that are documents (reports, appendices, minutes files) in the systems councils use."""
+"""Link targets that are documents (reports, appendices, minutes files) in the systems councils use.
+
+:func:`is_doc_href` reads ASCII links with :data:`_DOC_EXTENSIONS` and :data:`_DOC_PARTS`,
+the same alternatives as plain strings: change them together."""
 _TRAILING_SIZE = re.compile(
     r"(?:\b\w+\s+icon\s*)?\b[A-Za-z]{2,5}\s+\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB|B|bytes)\s*$", re.IGNORECASE
 )
