@@ -20,7 +20,7 @@ from conftest import SAMPLES
 import minutes_parser
 from minutes_parser.decode import parse_html
 
-RUNS = 3
+RUNS = 5
 """Timings per size; the best is kept (noise only ever adds time)."""
 FACTOR = 2.5
 """Largest allowed ratio of time per MB at ten times the size to time per MB at the smaller size.
