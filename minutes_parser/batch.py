@@ -105,6 +105,26 @@ def with_urls(
             yield entry, url
 
 
+def parse_batch(first: int, pages: list[tuple[Any, str | None]], adapter: str | None) -> list[Result]:
+    """Parse consecutive (source, url) pages (indexes from ``first``) in one task: one round trip for several pages."""
+    return [parse_one(first + offset, source, url, adapter) for offset, (source, url) in enumerate(pages)]
+
+
+BATCH_PAGES = 8
+"""Most pages sent to a worker in one task.
+
+A task costs a round trip (pickling, a queue, on Dask a scheduler hop of about a
+millisecond); eight pages make that small against the parse (a few milliseconds a
+page) while a window of a few tasks per worker still balances the load."""
+
+
+def _batch_size(workers: int, max_pending: int | None) -> int:
+    """Pages per task: :data:`BATCH_PAGES`, fewer when ``max_pending`` pages must cover every worker."""
+    if max_pending is None:
+        return BATCH_PAGES
+    return max(1, min(BATCH_PAGES, max_pending // max(1, min(workers, max_pending))))
+
+
 def parse_many(
     sources: Iterable[Entry] | Mapping[Any, Any],
     executor: Executor | None = None,
@@ -127,9 +147,11 @@ def parse_many(
     ``executor`` is any :class:`concurrent.futures.Executor` (a process pool,
     a thread pool, or a Dask ``Client.get_executor()``); without one, pages are
     parsed in this process, in order. Results come as they finish, or in input
-    order with ``ordered=True``. At most ``max_pending`` pages (default: four
-    per worker, or 16) are in flight, so memory stays bounded however long the
-    input. Errors come back as results, never raised: when a worker process
+    order with ``ordered=True``. Pages go to the executor in batches of up to
+    :data:`BATCH_PAGES` (one task each), and at most ``max_pending`` pages
+    (default: four tasks per worker, the workers counted from the pool or
+    the Dask cluster's threads) are in flight, so memory stays bounded however
+    long the input. Errors come back as results, never raised: when a worker process
     dies (a crash, the OOM killer), the pages it held are reported failed, a
     process pool is replaced by a new one of the same size (shut down at the
     end) and the run goes on.
@@ -138,22 +160,59 @@ def parse_many(
         for index, (source, page_url) in enumerate(with_urls(sources, url)):
             yield parse_one(index, source, page_url, adapter)
         return
-    limit = max(1, max_pending or 4 * (getattr(executor, "_max_workers", 0) or 4))
+    workers = _workers(executor)
+    size = _batch_size(workers, max_pending)
+    limit = 4 * workers if max_pending is None else max(1, max_pending // size)  # tasks in flight
     pool = _Pool(executor)
-    window: dict[Future[Result], tuple[int, str]] = {}
+    window: dict[Future[list[Result]], list[tuple[int, str]]] = {}
     try:
+        batch: list[tuple[Any, str | None]] = []
+        first = 0
         for index, (source, page_url) in enumerate(with_urls(sources, url)):
-            window[pool.submit(index, source, page_url, adapter)] = (index, _name(index, source))
+            if not batch:
+                first = index
+            batch.append((source, page_url))
+            if len(batch) < size:
+                continue
+            window[pool.submit(first, batch, adapter)] = _names(first, batch)
+            batch = []
             while len(window) >= limit:
                 yield from _drain(window, pool, ordered)
+        if batch:
+            window[pool.submit(first, batch, adapter)] = _names(first, batch)
         while window:
             yield from _drain(window, pool, ordered)
     finally:
         pool.close()
 
 
-def _drain(window: dict[Future[Result], tuple[int, str]], pool: _Pool, ordered: bool) -> list[Result]:
-    """Wait for the oldest future (ordered) or any (unordered); return the finished results."""
+DEFAULT_WORKERS = 4
+"""Workers assumed for an executor that does not say how many it has."""
+
+
+def _workers(executor: Executor) -> int:
+    """How many pages ``executor`` parses at once: a pool's workers, or a Dask cluster's threads."""
+    count = getattr(executor, "_max_workers", None)
+    if isinstance(count, int) and count > 0:
+        return count
+    client = getattr(executor, "_client", None)  # a Dask Client.get_executor()
+    if client is not None:
+        try:
+            threads = sum(client.nthreads().values())
+        except Exception:  # a closed or unreachable cluster: the submit will say so
+            threads = 0
+        if threads > 0:
+            return int(threads)
+    return DEFAULT_WORKERS
+
+
+def _names(first: int, batch: list[tuple[Any, str | None]]) -> list[tuple[int, str]]:
+    """(index, name) of each page in a batch, for the results of a task that failed whole."""
+    return [(first + offset, _name(first + offset, source)) for offset, (source, _url) in enumerate(batch)]
+
+
+def _drain(window: dict[Future[list[Result]], list[tuple[int, str]]], pool: _Pool, ordered: bool) -> list[Result]:
+    """Wait for the oldest task (ordered) or any (unordered); return the finished tasks' results."""
     if ordered:
         first = next(iter(window))
         wait([first])
@@ -161,7 +220,7 @@ def _drain(window: dict[Future[Result], tuple[int, str]], pool: _Pool, ordered: 
     else:
         finished, _ = wait(list(window), return_when=FIRST_COMPLETED)
         done = [f for f in window if f in finished]
-    return [pool.collect(future, *window.pop(future)) for future in done]
+    return [result for future in done for result in pool.collect(future, window.pop(future))]
 
 
 class _Pool:
@@ -171,30 +230,31 @@ class _Pool:
         self.executor: Executor | None = executor
         self.owned: list[Executor] = []
 
-    def submit(self, index: int, source: Source, url: str | None, adapter: str | None) -> Future[Result]:
-        """Submit one page; a broken pool is replaced first, and without any pool the page is parsed here."""
+    def submit(self, first: int, batch: list[tuple[Any, str | None]], adapter: str | None) -> Future[list[Result]]:
+        """Submit a batch of pages; a broken pool is replaced first, and without any pool the batch is parsed here."""
         for _attempt in range(2):
             executor = self.executor
             if executor is None:
                 break
             try:
-                return executor.submit(parse_one, index, source, url, adapter)
+                return executor.submit(parse_batch, first, batch, adapter)
             except (BrokenExecutor, RuntimeError):  # broken, or shut down under us
                 self.replace(executor)
-        done: Future[Result] = Future()
-        done.set_result(parse_one(index, source, url, adapter))
+        done: Future[list[Result]] = Future()
+        done.set_result(parse_batch(first, batch, adapter))
         return done
 
-    def collect(self, future: Future[Result], index: int, name: str) -> Result:
-        """The future's result, or a failed Result naming why (a dead worker, an unpicklable answer)."""
+    def collect(self, future: Future[list[Result]], names: list[tuple[int, str]]) -> list[Result]:
+        """The task's results, or a failed Result for each of its pages naming why (a dead worker...)."""
         try:
             return future.result()
         except BrokenExecutor as exc:
             if self.executor is not None:
                 self.replace(self.executor)
-            return Result(index=index, source=name, error=ParseError(f"worker process died while parsing ({exc})"))
+            why = f"worker process died while parsing ({exc})"
         except Exception as exc:
-            return Result(index=index, source=name, error=ParseError(f"worker failed: {type(exc).__name__}: {exc}"))
+            why = f"worker failed: {type(exc).__name__}: {exc}"
+        return [Result(index=index, source=name, error=ParseError(why)) for index, name in names]
 
     def replace(self, broken: Executor) -> None:
         """Swap a broken executor for a fresh process pool of the same size (other kinds: parse here)."""
@@ -238,16 +298,50 @@ def exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
+class _DaskExecutor(Executor):
+    """A Dask client's executor that also closes the client, and the cluster it started, on shutdown."""
+
+    def __init__(self, client: Any, cluster: Any = None) -> None:
+        self._client = client  # read by parse_many to size its window from the cluster's threads
+        self._cluster = cluster
+        self._executor: Executor = client.get_executor()
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Run ``fn(*args, **kwargs)`` on the cluster."""
+        future: Future[Any] = self._executor.submit(fn, *args, **kwargs)
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Stop taking work, then close the client and the local cluster (if this executor started one)."""
+        self._executor.shutdown(wait=wait and not cancel_futures)
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    close = shutdown
+
+
 def dask_executor(address: str | None = None, **cluster: Any) -> Executor:
     """An executor on a Dask cluster (``pip install 'minutes-parser[dask]'``).
 
     With ``address`` it connects to a running scheduler; without, it starts a
     local cluster with ``cluster`` keyword arguments (``n_workers=2``...).
+    ``shutdown()`` (or leaving a ``with`` block) closes the client, and the
+    local cluster when this function started one::
+
+        with dask_executor(n_workers=2, threads_per_worker=1) as executor:
+            results = list(parse_many(paths, executor=executor))
     """
     try:
         distributed: Any = importlib.import_module("distributed")
     except ImportError as exc:  # pragma: no cover - depends on the extra
         raise ImportError("the dask extra is not installed: pip install 'minutes-parser[dask]'") from exc
-    client = distributed.Client(address) if address else distributed.Client(distributed.LocalCluster(**cluster))
-    executor: Executor = client.get_executor()
-    return executor
+    if address:
+        return _DaskExecutor(distributed.Client(address))
+    local = distributed.LocalCluster(**cluster)
+    try:
+        client = distributed.Client(local)
+    except BaseException:
+        local.close()
+        raise
+    return _DaskExecutor(client, local)

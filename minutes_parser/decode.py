@@ -34,7 +34,11 @@ _MOJIBAKE = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}"
 )
 _HEAD_BYTES = 4096
+_NON_SPACE = re.compile(r"\S")
+"""The first character past leading whitespace: found without copying the page (``lstrip`` copies)."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_FREE = frozenset({"utf-8", "cp1252", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
+"""Codecs whose strict decoders never produce a lone surrogate: text from them needs no scan for one."""
 # JSON escapes: an escaped backslash, a surrogate pair (kept), or a lone surrogate (replaced).
 _JSON_SURROGATE = re.compile(
     r"(\\\\)|(\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2})|\\u[dD][89a-fA-F][0-9a-fA-F]{2}"
@@ -49,8 +53,10 @@ XML_PARSER = etree.XMLParser(
     remove_comments=True,
     remove_pis=True,
     recover=False,
+    collect_ids=False,
 )
-"""The only XML parser: no entities, no DTD, no network, huge-tree protection on."""
+"""The only XML parser: no entities, no DTD, no network, huge-tree protection on, no ID table
+(nothing looks XML elements up by ID, and building the table costs parse time)."""
 
 HTML_PARSER = etree.HTMLParser(
     remove_comments=True,
@@ -59,7 +65,8 @@ HTML_PARSER = etree.HTMLParser(
     default_doctype=False,
     huge_tree=False,
 )
-"""The HTML parser."""
+"""The HTML parser. It keeps libxml2's ID table, so XPath ``id('x')`` finds a content area
+without walking the page."""
 
 HTML_PARSER_HUGE = etree.HTMLParser(
     remove_comments=True,
@@ -158,10 +165,11 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             text = body.decode("cp1252", errors="replace")
             encoding = "cp1252"
-    if "\x00" in text:
+    # From UTF-8 or cp1252, U+0000 comes only from a 0x00 byte: the bytes are quicker to search.
+    if b"\x00" in body if encoding in ("utf-8", "cp1252") else "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL characters removed")
-    if _SURROGATE.search(text):
+    if encoding not in _SURROGATE_FREE and _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
         warnings.append("unpaired surrogate characters replaced with U+FFFD")
     text, repaired = repair_mojibake(text)
@@ -180,7 +188,6 @@ MAX_ATTRIBUTES = 1000
 MAX_DEPTH = 200
 """Elements nested deeper are flattened (text kept): libxml2 stops at 256 and then drops the whole page."""
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s>/<]*)(?:\"[^\"]*\"?|'[^']*'?|[^\"'>]+)*>?")
-_ATTR = re.compile(r"[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"?|'[^']*'?|[^\s\"'>]*))?")
 _VOID = frozenset(
     [
         "area",
@@ -203,37 +210,50 @@ _VOID = frozenset(
         "isindex",
     ]
 )
-_LONG_TAG_CHARS = 2 * MAX_ATTRIBUTES
-"""A tag shorter than this cannot hold more than MAX_ATTRIBUTES attributes (each needs a name and a space)."""
-_LONG_TAG = re.compile(r"<[A-Za-z](?=(?:[^\"'>]|\"[^\"]*\"|'[^']*'){" + str(_LONG_TAG_CHARS) + "})")
-"""A start tag of at least _LONG_TAG_CHARS units (a quoted value counts as one): the only tags
-that can hold too many attributes. Its alternatives start with different characters, so the
-look-ahead never backtracks; pages without such a tag skip the per-tag scan."""
+_UNIT_CHARS = 32
+"""Longest run of name characters the long-tag scan takes as one step (keeps each step cheap)."""
+_TAG_UNIT = r"(?>\s*+[^\s=>]{1," + str(_UNIT_CHARS) + r"}+(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?|\s*+=)"
+"""One step through a start tag, read as libxml2 reads it: an attribute (its name, or the
+next piece of a long name, with its value when ``=`` follows), or a bare ``=``. A quote
+opens a value only right after ``name=``; anywhere else libxml2 reads it as part of a name,
+and so does this (a quoted run elsewhere cannot hide attributes). Each step is atomic, so
+the scan never backtracks into a step: it is linear in the tag's length."""
+_LONG_TAG_UNITS = MAX_ATTRIBUTES
+"""Steps a start tag needs before its attributes are counted one by one. Each attribute
+starts a step of its own, so a tag of fewer steps cannot hold more than MAX_ATTRIBUTES
+attributes; real tags take a few."""
+_LONG_TAG = re.compile(r"<[A-Za-z](?=" + _TAG_UNIT + "{" + str(_LONG_TAG_UNITS) + "})")
+"""A start tag of at least _LONG_TAG_UNITS steps. Ordinary tags end within a few steps,
+so the scan costs a few steps a tag."""
+_WHOLE_TAG = re.compile(r"<([A-Za-z][^\s>/<]*)" + _TAG_UNIT + r"*+>?")
+"""A start tag to its end (the first ``>`` outside a quoted value), for tags found long."""
+_TAG_ATTR = re.compile(r"[^\s>][^\s=>]*+(?:\s*+=\s*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\s>]*+))?")
+"""One attribute as libxml2 splits them: a name (a stray quote or ``=`` included, as libxml2
+reads them) and its value when ``=`` follows."""
 
 
 def _cap_attributes(text: str) -> tuple[str, int]:
     """Drop attributes past :data:`MAX_ATTRIBUTES` in each tag; returns the text and the tags changed.
 
-    One linear scan for long tags (:data:`_LONG_TAG`); each is then read whole with the tag
-    pattern, which cannot fail once it starts (everything after the name is optional), so
-    it never backtracks, and quoted values are skipped whole.
+    One linear scan for long tags (:data:`_LONG_TAG`, a few steps per tag); each long tag
+    is then read whole and its attributes counted. Quotes are read as libxml2 reads them
+    (a value's quotes only after ``=``), so a quote elsewhere cannot hide attributes from
+    the count.
     """
-    if len(text) < _LONG_TAG_CHARS:
-        return text, 0
+    if len(text) < 2 * MAX_ATTRIBUTES:
+        return text, 0  # every attribute takes a character and a separator
     pieces: list[str] = []
     last = capped = seen = 0
     for long_tag in _LONG_TAG.finditer(text):
         if long_tag.start() < seen:
             continue  # inside a tag already read
-        match = _TAG.match(text, long_tag.start())
-        if match is None:
+        match = _WHOLE_TAG.match(text, long_tag.start())
+        if match is None:  # pragma: no cover - the tag pattern matches wherever _LONG_TAG does
             continue
         seen = match.end()
-        if match.end() - match.start() <= _LONG_TAG_CHARS or match.group(1):
-            continue
         tag = match.group(0)
         cut = None
-        for count, attr in enumerate(_ATTR.finditer(tag, 1 + len(match.group(2))), start=1):
+        for count, attr in enumerate(_TAG_ATTR.finditer(tag, 1 + len(match.group(1))), start=1):
             if count > MAX_ATTRIBUTES:
                 cut = attr.start()
                 break
@@ -302,7 +322,7 @@ def parse_html(text: str, warnings: list[str] | None = None) -> Any:
     size limits lifted (safe for HTML, which has no entity expansion), and a
     warning says so. ``warnings`` (when given) receives those warnings.
     """
-    if not text.strip():
+    if _NON_SPACE.search(text) is None:
         return None
     notes = warnings if warnings is not None else []
     text, capped = _cap_attributes(text)
@@ -325,12 +345,61 @@ def parse_html(text: str, warnings: list[str] | None = None) -> Any:
 
 
 def _strip_declaration(text: str) -> str:
-    """Drop an XML declaration: lxml refuses str input that declares an encoding."""
-    stripped = text.lstrip()
-    if stripped.startswith("<?xml"):
-        end = stripped.find("?>")
-        return stripped[end + 2 :] if end >= 0 else stripped
+    """Drop an XML declaration: lxml refuses str input that declares an encoding.
+
+    Text without one is returned as it is (no copy of a large page).
+    """
+    first = _NON_SPACE.search(text)
+    start = first.start() if first is not None else len(text)
+    if text.startswith("<?xml", start):
+        end = text.find("?>", start)
+        return text[end + 2 :] if end >= 0 else text[start:]
     return text
+
+
+DETECT_CHARS = 48_000
+"""Characters of markup detection reads, not counting ASP.NET state fields.
+
+Systems name themselves near the top of the page (scripts, style sheets, the first
+elements of the content); on ASP.NET pages that top sits after a ``__VIEWSTATE`` blob of
+up to 400 KB, which is skipped. Measured on the pages in ``shared/``: every marker that
+counts is within the first 48,000 characters so read (Fresno's Legistar calendar starts
+with 32 KB of scripts)."""
+STATE_FIELDS = ("__VIEWSTATE", "__EVENTVALIDATION")
+"""ASP.NET hidden fields whose values are opaque base64 blobs, skipped by detection."""
+_STATE_VALUE_SPAN = 200
+"""How far after a state field's name its ``value="`` may start (``id`` and ``type`` come between)."""
+
+
+def detection_window(text: str, limit: int = DETECT_CHARS) -> str:
+    """The first ``limit`` characters of ``text`` outside the values of ASP.NET state fields.
+
+    One bounded pass: each state field's value is found with a substring search and left
+    out, so markers after a large ``__VIEWSTATE`` are still read.
+    """
+    pieces: list[str] = []
+    pos = 0
+    budget = limit
+    while budget > 0:
+        end = pos + budget
+        found = [(at, name) for name in STATE_FIELDS if (at := text.find(name, pos, end)) >= 0]
+        if not found:
+            pieces.append(text[pos:end])
+            break
+        at, name = min(found)
+        value = text.find('value="', at, at + _STATE_VALUE_SPAN)
+        if value < 0:  # a mention of the field, not the field with its value
+            value = at + len(name) - len('value="')
+            stop = value + len('value="')
+        else:
+            stop = text.find('"', value + len('value="'))
+            if stop < 0:
+                stop = len(text)
+        keep = text[pos : value + len('value="')]
+        pieces.append(keep)
+        budget -= len(keep)
+        pos = stop
+    return "".join(pieces)
 
 
 class Page:
@@ -367,7 +436,58 @@ class Page:
     @property
     def looks_like_markup(self) -> bool:
         """True when the text starts with a tag after whitespace."""
-        return self.text.lstrip()[:1] == "<"
+        markup = self.cache.get("markup")
+        if markup is None:
+            first = _NON_SPACE.search(self.text)
+            markup = self.cache["markup"] = first is not None and first.group() == "<"
+        return bool(markup)
+
+    @property
+    def xml_document(self) -> bool:
+        """True for an XML document that is not HTML: it opens with ``<?xml`` and its head names no HTML.
+
+        HTML adapters score such a page 0 without reading it (XHTML pages name ``<html``
+        or an HTML doctype in their head).
+        """
+        xml = self.cache.get("xml-document")
+        if xml is None:
+            first = _NON_SPACE.search(self.text)
+            head = self.head
+            xml = self.cache["xml-document"] = (
+                first is not None
+                and self.text.startswith("<?xml", first.start())
+                and "<html" not in head
+                and "<!doctype html" not in head
+            )
+        return bool(xml)
+
+    @property
+    def window(self) -> str:
+        """What markup detection reads: :func:`detection_window` of the text (cached)."""
+        window = self.cache.get("window")
+        if window is None:
+            window = self.cache["window"] = detection_window(self.text)
+        return str(window)
+
+    def has_marker(self, marker: str) -> bool:
+        """True when ``marker`` occurs in :attr:`window` (cached: adapters share markers)."""
+        markers: dict[str, bool] | None = self.cache.get("markers")
+        if markers is None:
+            markers = self.cache["markers"] = {}
+        found = markers.get(marker)
+        if found is None:
+            found = markers[marker] = marker in self.window
+        return found
+
+    def count_markers(self, markers: tuple[str, ...], enough: int) -> int:
+        """How many of ``markers`` occur in :attr:`window`, counting no further than ``enough``."""
+        hits = 0
+        for marker in markers:
+            if self.has_marker(marker):
+                hits += 1
+                if hits >= enough:
+                    break
+        return hits
 
     def html_root(self) -> Any:
         """The page as an lxml HTML document (None when it cannot be parsed)."""
@@ -392,10 +512,11 @@ class Page:
     def json_data(self) -> Any:
         """The page as JSON data (None when it is not JSON)."""
         if self._json is None:
-            stripped = self.text.lstrip()
-            if stripped[:1] not in ("{", "["):
-                self._json = False
+            first = _NON_SPACE.search(self.text)
+            if first is None or first.group() not in ("{", "["):
+                self._json = False  # decided without copying the page
             else:
+                stripped = self.text[first.start() :]
                 if "\\u" in stripped and _JSON_SURROGATE.search(stripped):
                     stripped = _JSON_SURROGATE.sub(_json_escape, stripped)
                 try:

@@ -17,13 +17,13 @@ from lxml import etree
 
 from .blocks import clean
 from .dates import find_date, find_time
-from .htmlblocks import text_of
+from .htmlblocks import Texts, text_of
 from .models import AgendaItem, DocLink, Meeting, MeetingRef, Person, Vote
 from .urls import join_url
 
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _CELLS = etree.XPath("./td | ./th")
-_LINKS = etree.XPath(".//a[@href]")
+_SIZE_FACTORS = {"kb": 1024, "mb": 1024**2, "gb": 1024**3}
 _SIZE = re.compile(r"\(?\s*(\d{1,6}(?:\.\d{1,3})?)\s*(KB|MB|GB)\s*\)?", re.IGNORECASE)
 _JS = re.compile(r"^\s*(?:javascript:|#)", re.IGNORECASE)
 
@@ -33,6 +33,10 @@ class Grid(NamedTuple):
 
     header: list[str]
     rows: list[list[Any]]
+    text: Texts
+    """Visible text of a cell or link of the table, each computed once."""
+    link_cache: dict[Any, list[Any]]
+    """A cell's links with a target, each cell's found once (see :func:`_links`)."""
 
 
 _BUTTON_LABEL = etree.XPath("string(.//input[@type='button' or @type='submit']/@value)")
@@ -54,8 +58,8 @@ def read_grid(table: Any) -> Grid | None:
     rows = [r for r in rows if r]
     for index, row in enumerate(rows[:4]):
         if all(c.tag == "th" for c in row) and len(row) >= 2:
-            header = [_header_text(c) for c in row]
-            return Grid(header, [r for r in rows[index + 1 :] if len(r) >= 2])
+            header = [_header_text(c) for c in row]  # read alone: a widget's grid reads nothing more
+            return Grid(header, [r for r in rows[index + 1 :] if len(r) >= 2], Texts(table), {})
     return None
 
 
@@ -78,9 +82,9 @@ def _cell(row: Sequence[Any], index: int | None) -> Any:
     return row[index]
 
 
-def _cell_text(row: Sequence[Any], index: int | None) -> str:
+def _cell_text(grid: Grid, row: Sequence[Any], index: int | None) -> str:
     cell = _cell(row, index)
-    return text_of(cell) if cell is not None else ""
+    return grid.text(cell) if cell is not None else ""
 
 
 def _first_line(cell: Any) -> str:
@@ -100,10 +104,18 @@ def _first_line(cell: Any) -> str:
     return clean(" ".join(parts))
 
 
-def _href(cell: Any, base: str | None) -> str | None:
+def _links(grid: Grid, cell: Any) -> list[Any]:
+    """The links with a target inside ``cell`` (XPath ``.//a[@href]``), in document order, found once."""
+    found = grid.link_cache.get(cell)
+    if found is None:
+        found = grid.link_cache[cell] = [a for a in cell.iterdescendants("a") if a.get("href") is not None]
+    return found
+
+
+def _href(grid: Grid, cell: Any, base: str | None) -> str | None:
     if cell is None:
         return None
-    for a in _LINKS(cell):
+    for a in _links(grid, cell):
         href = a.get("href") or ""
         if href and not _JS.match(href):
             joined = join_url(base, href)
@@ -112,25 +124,24 @@ def _href(cell: Any, base: str | None) -> str | None:
     return None
 
 
-def _docs(row: Sequence[Any], header: Sequence[str], columns: Sequence[int], base: str | None) -> tuple[DocLink, ...]:
+def _docs(grid: Grid, row: Sequence[Any], columns: Sequence[tuple[int, str]], base: str | None) -> tuple[DocLink, ...]:
+    """Document links in the ``columns`` (index and the column's title) of ``row``."""
     docs: list[DocLink] = []
-    for index in columns:
+    for index, column in columns:
         cell = _cell(row, index)
         if cell is None:
             continue
-        for a in _LINKS(cell):
+        for a in _links(grid, cell):
             href = a.get("href") or ""
             if not href or _JS.match(href):
                 continue
-            label = text_of(a)
+            label = grid.text(a)
             size = _SIZE.search(label) or _SIZE.search(a.get("title") or "")
             size_bytes = None
             if size:
-                factor = {"kb": 1024, "mb": 1024**2, "gb": 1024**3}[size.group(2).lower()]
-                size_bytes = int(float(size.group(1)) * factor)
+                size_bytes = int(float(size.group(1)) * _SIZE_FACTORS[size.group(2).lower()])
             fmt = "pdf" if "pdf" in (label + href).lower() else None
-            title = header[index].strip().capitalize() if header[index] else label
-            docs.append(DocLink(title=title, url=join_url(base, href), format=fmt, size_bytes=size_bytes))
+            docs.append(DocLink(title=column or label, url=join_url(base, href), format=fmt, size_bytes=size_bytes))
     return tuple(docs)
 
 
@@ -171,31 +182,35 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
     has_docs = any(any(w in n for w in ("agenda", "minutes", "detail")) for n in header)
     if date_col is None:
         return []
-    if body_col is None and not has_docs and not any(_name_after_date(_cell_text(r, date_col)) for r in grid.rows[:5]):
+    if (
+        body_col is None
+        and not has_docs
+        and not any(_name_after_date(_cell_text(grid, r, date_col)) for r in grid.rows[:5])
+    ):
         return []
     time_col = _column(header, lambda n: "time" in n)
     loc_col = _column(header, lambda n: any(w in n for w in ("location", "venue", "place", "room")))
     status_col = _column(header, lambda n: "status" in n)
     detail_col = _column(header, lambda n: "detail" in n)
     doc_cols = [
-        i
+        (i, n.strip().capitalize())  # a document is titled by its column
         for i, n in enumerate(header)
         if any(w in n for w in ("agenda", "minutes", "attachment", "packet", "notice", "summary", "report"))
         and i not in (body_col, date_col)
     ]
     meetings = []
     for row in grid.rows:
-        date_text = _cell_text(row, date_col)
+        date_text = _cell_text(grid, row, date_col)
         date = find_date(date_text, month_first=month_first)
         if date is None:
             continue
-        body = _cell_text(row, body_col) or _name_after_date(date_text) or None
-        time_text = _cell_text(row, time_col) if time_col is not None else date_text
+        body = _cell_text(grid, row, body_col) or _name_after_date(date_text) or None
+        time_text = _cell_text(grid, row, time_col) if time_col is not None else date_text
         location = _first_line(_cell(row, loc_col)) or None
         url = (
-            _href(_cell(row, detail_col), base)
-            or _href(_cell(row, body_col), base)
-            or _href(_cell(row, date_col), base)
+            _href(grid, _cell(row, detail_col), base)
+            or _href(grid, _cell(row, body_col), base)
+            or _href(grid, _cell(row, date_col), base)
         )
         meetings.append(
             Meeting(
@@ -203,9 +218,9 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
                 date=date,
                 time=find_time(time_text),
                 location=location,
-                status=_cell_text(row, status_col) or None,
+                status=_cell_text(grid, row, status_col) or None,
                 url=url,
-                documents=_docs(row, header, doc_cols, base),
+                documents=_docs(grid, row, doc_cols, base),
             )
         )
     return meetings
@@ -232,30 +247,30 @@ def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False
     result_col = _column(header, lambda n: n == "result")
     items = []
     for row in grid.rows:
-        title = _cell_text(row, title_col)
-        reference = _cell_text(row, file_col)
+        title = _cell_text(grid, row, title_col)
+        reference = _cell_text(grid, row, file_col)
         if not title and not reference:
             continue
-        date = find_date(_cell_text(row, date_col), month_first=month_first) if date_col is not None else None
-        body = _cell_text(row, body_col) or None
+        date = find_date(_cell_text(grid, row, date_col), month_first=month_first) if date_col is not None else None
+        body = _cell_text(grid, row, body_col) or None
         items.append(
             AgendaItem(
-                number=_cell_text(row, agenda_col) or None,
+                number=_cell_text(grid, row, agenda_col) or None,
                 title=title or reference,
                 meeting=MeetingRef(body=body, date=date) if (body or date) else None,
                 reference=reference or None,
-                category=_cell_text(row, type_col) or None,
-                status=_cell_text(row, status_col) or None,
-                url=_href(_cell(row, file_col), base) or _href(_cell(row, title_col), base),
-                votes=_votes(row, action_col, result_col),
+                category=_cell_text(grid, row, type_col) or None,
+                status=_cell_text(grid, row, status_col) or None,
+                url=_href(grid, _cell(row, file_col), base) or _href(grid, _cell(row, title_col), base),
+                votes=_votes(grid, row, action_col, result_col),
             )
         )
     return items
 
 
-def _votes(row: Sequence[Any], action_col: int | None, result_col: int | None) -> tuple[Vote, ...]:
-    action = _cell_text(row, action_col) or None
-    result = _cell_text(row, result_col) or None
+def _votes(grid: Grid, row: Sequence[Any], action_col: int | None, result_col: int | None) -> tuple[Vote, ...]:
+    action = _cell_text(grid, row, action_col) or None
+    result = _cell_text(grid, row, result_col) or None
     return (Vote(motion=action, result=result),) if result else ()
 
 
@@ -271,17 +286,17 @@ def grid_history(grid: Grid, *, base: str | None = None, month_first: bool = Fal
     detail_col = _column(header, lambda n: "action details" in n or n == "details")
     items = []
     for row in grid.rows:
-        date = find_date(_cell_text(row, date_col), month_first=month_first)
-        action = _cell_text(row, action_col)
+        date = find_date(_cell_text(grid, row, date_col), month_first=month_first)
+        action = _cell_text(grid, row, action_col)
         if date is None or not action:
             continue
-        body = _cell_text(row, by_col) or None
+        body = _cell_text(grid, row, by_col) or None
         items.append(
             AgendaItem(
                 title=action,
                 meeting=MeetingRef(body=body, date=date),
-                votes=_votes(row, action_col, result_col),
-                url=_href(_cell(row, detail_col), base),
+                votes=_votes(grid, row, action_col, result_col),
+                url=_href(grid, _cell(row, detail_col), base),
             )
         )
     return items
@@ -304,16 +319,16 @@ def grid_people(grid: Grid, *, base: str | None = None) -> list[Person]:
     role_col = _column(header, lambda n: any(w in n for w in ("title", "role", "position")))
     people = []
     for row in grid.rows:
-        name = _cell_text(row, name_col)
+        name = _cell_text(grid, row, name_col)
         if not name:
             continue
         people.append(
             Person(
                 name=name,
-                email=clean(_cell_text(row, mail_col)) or None,
-                ward=_cell_text(row, ward_col) or None,
-                party=_cell_text(row, party_col) or None,
-                role=_cell_text(row, role_col) or None,
+                email=clean(_cell_text(grid, row, mail_col)) or None,
+                ward=_cell_text(grid, row, ward_col) or None,
+                party=_cell_text(grid, row, party_col) or None,
+                role=_cell_text(grid, row, role_col) or None,
             )
         )
     return people

@@ -16,12 +16,17 @@ from lxml import etree
 from .blocks import Block
 from .decode import Page
 from .grids import grid_history, grid_items, grid_meetings, grid_people, is_calendar_widget, read_grid
-from .htmlblocks import Renderer
+from .htmlblocks import Renderer, raw_text
 from .models import AgendaItem, Meeting, Person
 from .registry import BaseAdapter
 
 _BODY = etree.XPath("//body")
-_TEXT = etree.XPath("string()")
+MARKER_SCORE = 0.35
+"""Confidence one system marker in the markup adds."""
+MARKERS_CAP = 0.9
+"""Most confidence markers alone give (a URL on the system's host adds the rest)."""
+_ENOUGH_MARKERS = 3
+"""Markers past this many add nothing (3 x MARKER_SCORE is over MARKERS_CAP): the count stops there."""
 
 
 class HtmlAdapter(BaseAdapter):
@@ -58,8 +63,8 @@ class HtmlAdapter(BaseAdapter):
         return self.url_kinds.get(name) if name else None
 
     def detect(self, page: Page) -> float:
-        """Page name and host in the URL; markers in the first 400 KB of markup. Markup only."""
-        if not page.looks_like_markup:
+        """Page name and host in the URL; markers in the markup's top (:attr:`Page.window`). HTML only."""
+        if not page.looks_like_markup or page.xml_document:
             return 0.0
         score = 0.0
         if page.url:
@@ -72,9 +77,8 @@ class HtmlAdapter(BaseAdapter):
                     score += 0.5
                 if parsed.path.rsplit("/", 1)[-1].lower() in self.url_kinds:
                     score += 0.3
-        text = page.text[:400000]
-        hits = sum(1 for m in self.markers if m in text)
-        score += min(0.9, 0.35 * hits)
+        hits = page.count_markers(self.markers, _ENOUGH_MARKERS)
+        score += min(MARKERS_CAP, MARKER_SCORE * hits)
         return min(score, 0.95)
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
@@ -106,7 +110,7 @@ class HtmlAdapter(BaseAdapter):
                 if meeting is None:
                     return False
                 meetings.append(meeting)
-                structured[0] += len(str(_TEXT(el)).strip())
+                structured[0] += len(raw_text(el).strip())
                 return True
             if el.tag.lower() != "table":
                 return False
@@ -125,7 +129,7 @@ class HtmlAdapter(BaseAdapter):
             meetings.extend(found_meetings)
             items.extend(found_items)
             people.extend(found_people)
-            structured[0] += len(str(_TEXT(el)).strip())
+            structured[0] += len(raw_text(el).strip())
             return True
 
         blocks = Renderer(on_element, frozenset({"table"}) | self.row_tags).render(content)

@@ -100,16 +100,75 @@ DOC_HREF = re.compile(
     r"(?:\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|csv|zip|txt)(?:$|[?#])|(?:^|/)documents/|mgConvert2PDF|ViewFile|GetAttachment|/files?/|DocumentRenderer|ViewDocument|Document\.ashx|View\.ashx\?M=(?:A|M|F))",
     re.IGNORECASE,
 )
-"""Link targets that are documents (reports, appendices, minutes files) in the systems councils use."""
+"""Link targets that are documents (reports, appendices, minutes files) in the systems councils use.
+
+:func:`is_doc_href` reads ASCII links with :data:`_DOC_EXTENSIONS` and :data:`_DOC_PARTS`,
+the same alternatives as plain strings: change them together."""
 _TRAILING_SIZE = re.compile(
     r"(?:\b\w+\s+icon\s*)?\b[A-Za-z]{2,5}\s+\d{1,6}(?:\.\d{1,3})?\s*(?:KB|MB|GB|B|bytes)\s*$", re.IGNORECASE
 )
 """A size printed at the end of a link's text once its size span lost its class ("Report PDF 119 KB")."""
 
 
+_DOC_EXTENSIONS = (
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".rtf",
+    ".odt",
+    ".ods",
+    ".csv",
+    ".zip",
+    ".txt",
+)
+""":data:`DOC_HREF`'s file extensions (before the end of the link, a ``?`` or a ``#``)."""
+_DOC_PARTS = (
+    "/documents/",
+    "mgconvert2pdf",
+    "viewfile",
+    "getattachment",
+    "/file/",
+    "/files/",
+    "documentrenderer",
+    "viewdocument",
+    "document.ashx",
+    "view.ashx?m=a",
+    "view.ashx?m=m",
+    "view.ashx?m=f",
+)
+""":data:`DOC_HREF`'s other alternatives, lower-case."""
+
+
 def is_doc_href(href: str | None) -> bool:
-    """True when ``href`` points at a document (report, appendix, minutes file)."""
-    return bool(href) and DOC_HREF.search(href or "") is not None
+    """True when ``href`` points at a document (report, appendix, minutes file): :data:`DOC_HREF` matches.
+
+    An ASCII link (nearly all) is checked with substring tests on its lower-case
+    form, which for ASCII text is exactly the case-insensitive pattern, at a
+    fraction of the cost; other links go through the pattern itself.
+    """
+    if not href:
+        return False
+    if not href.isascii():
+        return DOC_HREF.search(href) is not None
+    low = href.lower()
+    if low.startswith("documents/") or any(part in low for part in _DOC_PARTS):
+        return True
+    end = len(low)
+    if low.endswith(_DOC_EXTENSIONS) or (low.endswith("\n") and low.endswith(_DOC_EXTENSIONS, 0, end - 1)):
+        return True  # "$": the end, or before a newline that ends the link
+    for mark in ("?", "#"):
+        at = low.find(mark)
+        while at >= 0:
+            if low.endswith(_DOC_EXTENSIONS, 0, at):
+                return True
+            at = low.find(mark, at + 1)
+    return False
+
+
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -147,12 +206,29 @@ def is_hidden(el: Any) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
-_NEEDS_CARE = etree.XPath(
-    "boolean(descendant-or-self::*[contains(@class, 'mgHide') or contains(@class, 'mgFileSize') or contains(@class, 'hidden')"
-    " or contains(@style, 'none') or contains(@style, 'hidden') or self::script or self::style or self::br"
-    " or self::select or self::noscript or self::template])"
-)
-_TEXT = etree.XPath("string()")
+_CARE_TAGS = ("script", "style", "br", "select", "noscript", "template")
+"""Tags whose content is not read as text as it stands (scripts, menus, line breaks)."""
+
+
+def _needs_care(el: Any) -> bool:
+    """True when ``el`` itself (its tag and attributes) is not read as it stands.
+
+    Scripts, styles, menus and line breaks (:data:`_CARE_TAGS`), and elements that
+    may be hidden (``mgHide``, ``hidden``, ``display:none``) or hold a printed file
+    size (``mgFileSize``): a text holding any of them is walked, not read whole.
+    """
+    if el.tag in _CARE_TAGS:
+        return True
+    cls = el.get("class")
+    if cls is not None and ("mgHide" in cls or "mgFileSize" in cls or "hidden" in cls):
+        return True
+    style = el.get("style")
+    return style is not None and ("none" in style or "hidden" in style)
+
+
+def raw_text(el: Any) -> str:
+    """All the text under ``el`` as it stands (XPath ``string()``), from one C-level call."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def text_of(el: Any) -> str:
@@ -161,11 +237,54 @@ def text_of(el: Any) -> str:
     Most elements hold nothing hidden: their text comes from one C-level call;
     the rest are walked.
     """
-    if not _NEEDS_CARE(el):
-        return clean(unescape_twice(str(_TEXT(el))))
+    return _visible_text(el, any(_needs_care(node) for node in el.iter()))
+
+
+def _visible_text(el: Any, careful: bool) -> str:
+    """:func:`text_of`, told whether ``el`` holds anything that needs care."""
+    if not careful:
+        return clean(unescape_twice(raw_text(el)))
     parts: list[str] = []
     _collect(el, parts, drop_sizes=True)
     return clean(unescape_twice(" ".join(parts)))
+
+
+class Texts:
+    """:func:`text_of` for the elements under one root (a table), each computed once.
+
+    Which elements hold hidden or special content is read once for the whole root
+    (one pass over its elements, then each such element's ancestors up to the root),
+    on the first text asked for, so an element's text needs no check of its own.
+    """
+
+    __slots__ = ("_careful", "_root", "_texts")
+
+    def __init__(self, root: Any) -> None:
+        self._root = root
+        self._careful: set[Any] | None = None
+        self._texts: dict[Any, str] = {}
+
+    def _find_careful(self) -> set[Any]:
+        root = self._root
+        careful: set[Any] = set()
+        for node in root.iter():
+            if not _needs_care(node):
+                continue
+            while node is not None and node not in careful:
+                careful.add(node)
+                if node is root:
+                    break
+                node = node.getparent()
+        self._careful = careful
+        return careful
+
+    def __call__(self, el: Any) -> str:
+        """The cleaned visible text of ``el``, an element under the root."""
+        text = self._texts.get(el)
+        if text is None:
+            careful = self._careful if self._careful is not None else self._find_careful()
+            text = self._texts[el] = _visible_text(el, el in careful)
+        return text
 
 
 def _collect(el: Any, parts: list[str], drop_sizes: bool) -> None:
@@ -216,13 +335,14 @@ class Renderer:
     # -- output
     def flush(self) -> None:
         """End the current line."""
-        if self._buf:
-            joined = "".join(self._buf)
+        buf = self._buf
+        if buf:
+            joined = "".join(buf)
             if not joined.isspace():
                 text = clean(unescape_twice(joined))
                 if text:
                     self.blocks.append(mark_chrome(Block(kind=self._kind, text=text, line=self._line)))
-            self._buf = []
+            buf.clear()
         self._line = None
         self._kind = "para"
 
@@ -250,56 +370,78 @@ class Renderer:
         One pass with lxml's C-level ``iterwalk`` (the parser drops comments and
         processing instructions, so every node is an element); the per-element
         work is kept inline because it runs for every element of every page.
+        Spaces are not buffered at the start of a line (cleaning strips them),
+        so a line is ended only when something is on it (an empty line needs
+        only its kind reset); a skipped element is known by identity: its end
+        event comes right after its start.
         """
         breaks = BREAK_TAGS
         skip = SKIP_TAGS
         on_element = self.on_element
         on_tags = self.on_tags
-        skipped: set[Any] = set()
+        buf = self._buf  # flush() empties this list in place, so the alias stays valid
+        skipped: Any = None
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
             if event == "end":
-                if el in skipped:
-                    skipped.discard(el)
+                if el is skipped:
+                    skipped = None
                 elif tag in breaks:
-                    self.flush()
+                    if buf:
+                        self.flush()
+                    else:
+                        self._kind = "para"
                 if el is not root:
                     tail = el.tail
-                    if tail:
+                    if tail and (buf or not tail.isspace()):  # a line's leading spaces are dropped anyway
                         if self._line is None and not tail.isspace():
                             self._line = el.sourceline
-                        self._buf.append(tail)
+                        buf.append(tail)
                 continue
-            if type(tag) is not str or tag in skip or _hidden(el):
+            if type(tag) is not str or tag in skip:
                 walker.skip_subtree()
-                skipped.add(el)
+                skipped = el
+                continue
+            cls = el.get("class")  # _hidden(), inline: this runs for every element
+            style = el.get("style")
+            if (cls is not None and ("mgHide" in cls or "hidden" in cls) and is_hidden(el)) or (
+                style is not None and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style)
+            ):
+                walker.skip_subtree()
+                skipped = el
                 continue
             if on_element is not None and tag in on_tags and el is not root and on_element(el, self):
                 walker.skip_subtree()
-                skipped.add(el)
+                skipped = el
                 continue
             if tag == "br":
-                self.flush()
+                if buf:
+                    self.flush()
+                else:
+                    self._kind = "para"
                 continue
             if tag == "a" and is_doc_href(el.get("href")):
                 self.link(el)
                 walker.skip_subtree()
-                skipped.add(el)
+                skipped = el
                 continue
             if tag in breaks:
-                self.flush()
+                if buf:
+                    self.flush()
                 if tag in HEADING_TAGS:
                     self._kind = "heading"
                 elif tag == "li":
                     self._kind = "li"
                 elif tag in CELL_TAGS:
                     self._kind = "cell"
+                else:
+                    self._kind = "para"
             text = el.text
-            if text:
+            if text and (buf or not text.isspace()):
                 if self._line is None and not text.isspace():
                     self._line = el.sourceline
-                self._buf.append(text)
+                buf.append(text)
 
     def link(self, el: Any) -> None:
         """Emit a document link block for anchor ``el``."""

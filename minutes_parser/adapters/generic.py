@@ -26,7 +26,8 @@ from .text import URL_EVIDENCE
 _CONTENT = (
     etree.XPath("//main"),
     etree.XPath("//article"),
-    etree.XPath("//*[@id='content' or @id='main-content' or @id='main' or @role='main']"),
+    # The first element with one of these ids (the parser's ID table) or role="main", in document order.
+    etree.XPath("id('content main-content main') | //*[@role='main']"),
     etree.XPath("//body"),
 )
 _H1 = etree.XPath(".//h1")
@@ -70,9 +71,13 @@ class GenericAdapter(BaseAdapter):
         if not page.looks_like_markup:
             return 0.0
         blocks, _ = self._render(page)
-        from ..grammar.evidence import democracy_evidence  # compiled on first use
+        from ..grammar.evidence import SCAN_BLOCKS, democracy_evidence  # compiled on first use
+        from ..grammar.lexer import lex
 
-        evidence = democracy_evidence(blocks)
+        lexed = lex(blocks[:SCAN_BLOCKS])
+        if len(blocks) <= SCAN_BLOCKS:
+            page.cache["lexed"] = lexed  # the whole page: parsing reuses it
+        evidence = democracy_evidence(blocks, lexed)
         page.cache["evidence"] = evidence
         score = evidence.score
         if page.url and registry.url_system(page.url):
@@ -86,7 +91,9 @@ class GenericAdapter(BaseAdapter):
         title = page.cache.get("generic-title")
         if title:
             hints["title"] = title
-        return blocks, hints
+        if "lexed" in page.cache:
+            hints["lexed"] = page.cache["lexed"]
+        return list(blocks), hints
 
     def _render(self, page: Page) -> tuple[list[Block], list[Meeting]]:
         cached = page.cache.get("generic")

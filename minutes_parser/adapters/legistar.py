@@ -42,6 +42,6 @@ class LegistarAdapter(HtmlAdapter):
     )
     month_first: ClassVar[bool] = True
     content: ClassVar[tuple[etree.XPath, ...]] = (
-        etree.XPath("//*[@id='ctl00_divMiddle']"),
-        etree.XPath("//*[@id='ctl00_ContentPlaceHolder1_divContent']"),
+        etree.XPath("id('ctl00_divMiddle')"),  # the parser's ID table: no walk over the page
+        etree.XPath("id('ctl00_ContentPlaceHolder1_divContent')"),
     )

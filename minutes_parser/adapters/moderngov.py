@@ -25,7 +25,7 @@ from lxml import etree
 from ..blocks import Block, clean
 from ..dates import find_date, find_time
 from ..decode import Page
-from ..htmlblocks import Renderer, is_doc_href, text_of
+from ..htmlblocks import Renderer, Texts, is_doc_href, text_of
 from ..models import Meeting, Person
 from ..registry import BaseAdapter
 from ..urls import join_url, safe_href
@@ -48,7 +48,24 @@ _PAGE_KINDS = {
     "mgcommitteedetails.aspx": "meeting_list",
     "mglistcommittees.aspx": "meeting_list",
 }
-_ROOT = etree.XPath("//*[@id='modgov']")
+_PAGE_STEMS = tuple(name.removesuffix(".aspx") for name in _PAGE_KINDS)
+"""ModernGov's page names without ``.aspx``: each is looked for just before an ``.aspx``."""
+_HINTS = (
+    "mgWordPara",
+    "mgLabel",
+    "mgItemTable",
+    "mgTabTable",
+    "mgMainTitleTxt",
+    "mgSubTitleTxt",
+    "mgFileSize",
+    "mgAiTitleTxt",
+    "mgMainTxt",
+)
+"""ModernGov class names; each found adds to the confidence."""
+_HINT_PREFIX = re.compile("mg[A-Z]")
+"""What every hint starts with: a page without it has none of them (one search instead of nine)."""
+_ROOT = etree.XPath("id('modgov')")
+"""The content area, looked up in the parser's ID table (the first element with that id)."""
 _BODY = etree.XPath("//body")
 _ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
 _CELLS = etree.XPath("./td | ./th")
@@ -77,6 +94,16 @@ def _page_name(url: str | None) -> str:
         return ""
 
 
+def _names_a_page(lowered: str) -> bool:
+    """True when a ModernGov page name ("mgai.aspx") occurs in ``lowered``: a look before each ``.aspx``."""
+    at = lowered.find(".aspx")
+    while at >= 0:
+        if lowered.endswith(_PAGE_STEMS, 0, at):
+            return True
+        at = lowered.find(".aspx", at + 1)
+    return False
+
+
 class ModernGovAdapter(BaseAdapter):
     """Reads ModernGov HTML pages."""
 
@@ -96,31 +123,23 @@ class ModernGovAdapter(BaseAdapter):
         return _PAGE_KINDS.get(_page_name(url))
 
     def detect(self, page: Page) -> float:
-        """URL page names and ModernGov markup (``div#modgov``, ``mg*`` classes). Markup only."""
-        if not page.looks_like_markup:
+        """URL page names and ModernGov markup (``div#modgov``, ``mg*`` classes) in the markup's top. HTML only."""
+        if not page.looks_like_markup or page.xml_document:
             return 0.0
         score = 0.0
         name = _page_name(page.url)
         if name in _PAGE_KINDS:
             score += 0.6
-        head = page.text[:100000]
-        if 'id="modgov"' in head or "id='modgov'" in head:
+        if page.has_marker('id="modgov"') or page.has_marker("id='modgov'"):
             score += 0.7
-        for hint in (
-            "mgWordPara",
-            "mgLabel",
-            "mgItemTable",
-            "mgTabTable",
-            "mgMainTitleTxt",
-            "mgSubTitleTxt",
-            "mgFileSize",
-            "mgAiTitleTxt",
-            "mgMainTxt",
-        ):
-            if hint in head:
-                score += 0.25
-        lowered = head.lower()
-        if any(name in lowered for name in _PAGE_KINDS):
+        window = page.window
+        if _HINT_PREFIX.search(window) is not None:
+            for hint in _HINTS:
+                if score >= 1.0:
+                    break
+                if page.has_marker(hint):
+                    score += 0.25
+        if score < 1.0 and _names_a_page(window.lower()):
             score += 0.3
         return min(score, 1.0)
 
@@ -159,8 +178,8 @@ class _Handler:
 
     def __call__(self, el: Any, out: Renderer) -> bool:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        cls = el.get("class") or ""
-        if any(hint in cls for hint in _SKIP_CLASSES):
+        cls = el.get("class")
+        if cls and any(hint in cls for hint in _SKIP_CLASSES):
             # Navigation links go; the documents listed among them (agenda
             # frontsheet, printed minutes) stay.
             for a in _LINKS(el):
@@ -194,13 +213,14 @@ class _Handler:
         rows = [r for r in rows if r]
         if not rows:
             return False
-        numbered = {i for i, r in enumerate(rows) if len(r) >= 2 and _NUMBER.match(text_of(r[0]) or "-")}
-        if numbered and len(numbered) * 2 >= sum(1 for r in rows if any(text_of(c) for c in r)) - 1:
+        text = Texts(table)
+        numbered = {i for i, r in enumerate(rows) if len(r) >= 2 and _NUMBER.match(text(r[0]) or "-")}
+        if numbered and len(numbered) * 2 >= sum(1 for r in rows if any(text(c) for c in r)) - 1:
             for index, row in enumerate(rows):
                 if index in numbered:
-                    self._item_row(row, out)
+                    self._item_row(row, out, text)
                 elif all(c.tag == "th" for c in row):
-                    out.emit(Block(kind="noise", text=" ".join(text_of(c) for c in row), meta={"table": "header"}))
+                    out.emit(Block(kind="noise", text=" ".join(text(c) for c in row), meta={"table": "header"}))
                 else:
                     for cell in row:
                         out.walk(cell)
@@ -209,10 +229,10 @@ class _Handler:
             # belongs to the meeting, not to its last item.
             out.emit(Block(kind="break", text="", meta={"end": "items"}))
             return True
-        header = [text_of(c).lower() for c in rows[0]] if rows[0][0].tag == "th" else []
+        header = [text(c).lower() for c in rows[0]] if rows[0][0].tag == "th" else []
         summary = (table.get("summary") or "").lower()
         if "attendance" in summary or (header and any(_ATTENDANCE.search(h) for h in header) and not _LINKS(table)):
-            self._attendance(rows[1:] if header else rows, header)
+            self._attendance(rows[1:] if header else rows, header, text)
             return True
         linked = [
             r
@@ -224,12 +244,12 @@ class _Handler:
             )
         ]
         for row in linked:
-            self._list_row(row, out)
+            self._list_row(row, out, text)
         return bool(linked)
 
-    def _item_row(self, row: list[Any], out: Renderer) -> None:
+    def _item_row(self, row: list[Any], out: Renderer, text: Texts) -> None:
         self.item_rows += 1
-        number = text_of(row[0]).rstrip(".")
+        number = text(row[0]).rstrip(".")
         sub = Renderer()
         for cell in row[1:]:
             sub.walk(cell)
@@ -248,7 +268,7 @@ class _Handler:
         for block in rest:
             out.emit(block)
 
-    def _list_row(self, row: list[Any], out: Renderer) -> None:
+    def _list_row(self, row: list[Any], out: Renderer, text: Texts) -> None:
         link = None
         for cell in row:
             for a in _LINKS(cell):
@@ -261,8 +281,8 @@ class _Handler:
         if link is None:
             return
         href = link.get("href") or ""
-        title = _REF_SUFFIX.sub("", text_of(link))
-        dates = [text_of(c) for c in row if find_date(text_of(c)) is not None]
+        title = _REF_SUFFIX.sub("", text(link))
+        dates = [text(c) for c in row if find_date(text(c)) is not None]
         if _MEETING_LINK.search(href):
             date = find_date(title) or (find_date(dates[0]) if dates else None)
             self.meetings.append(
@@ -283,11 +303,11 @@ class _Handler:
             meta["date"] = dates[0]
         out.emit(Block(kind="item", text="", line=getattr(row[0], "sourceline", None), meta=meta))
 
-    def _attendance(self, rows: list[list[Any]], header: list[str]) -> None:
+    def _attendance(self, rows: list[list[Any]], header: list[str], text: Texts) -> None:
         role_col = next((i for i, h in enumerate(header) if "role" in h), None)
         attend_col = next((i for i, h in enumerate(header) if _ATTENDANCE.search(h) and i > 0), None)
         for row in rows:
-            texts = [text_of(c) for c in row]
+            texts = [text(c) for c in row]
             if not texts or not texts[0]:
                 continue
             if attend_col is None and role_col is None and len(texts) > 1:

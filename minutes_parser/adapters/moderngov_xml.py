@@ -39,6 +39,8 @@ _ROOTS = {
     "memberlist": "people",
     "attachment": "attachment",
 }
+_ROOT_TAGS = tuple(f"<{name}" for name in _ROOTS)
+"""How each answer's root element opens (the head is lower-cased, as the roots are matched)."""
 _AGENDA_ITEMS = etree.XPath("./agendaitems/agendaitem")
 _LINKED_DOCS = etree.XPath("./linkeddocuments/linkeddoc")
 _ATTENDEES = etree.XPath("./attendees/attendee")
@@ -62,15 +64,36 @@ def _text(el: Any, tag: str) -> str:
     return clean(unescape_twice(value)) if value else ""
 
 
-def _children(el: Any) -> dict[str, str]:
-    """Child tag → cleaned text, read in one pass (records with many fields)."""
+def _fields(el: Any, wanted: frozenset[str]) -> dict[str, str]:
+    """Child tag → cleaned text, for the ``wanted`` tags only (the first child of a tag with any text).
+
+    Records carry about thirty fields and a reader uses a few: one pass over the
+    children, and only the wanted ones are cleaned.
+    """
     out: dict[str, str] = {}
     for child in el:
-        if isinstance(child.tag, str) and child.text and child.tag not in out:
+        tag = child.tag
+        if tag in wanted and tag not in out and child.text:
             text = clean(unescape_twice(child.text))
             if text:
-                out[child.tag] = text
+                out[tag] = text
     return out
+
+
+_PERSON_FIELDS = frozenset(
+    [
+        "fullusername",
+        "politicalpartytitle",
+        "politicalgrouptitle",
+        "representing",
+        "keyposts",
+        "photobigurl",
+        "photosmallurl",
+    ]
+)
+"""The fields of a councillor or member record that a Person reads."""
+_ADDRESS_FIELDS = frozenset(["line1", "line2", "line3", "line4", "line5", "postcode", "phone", "mobile", "email"])
+"""The fields of an address record that a Person reads."""
 
 
 def _html_blocks(fragment: str) -> list[Block]:
@@ -95,8 +118,11 @@ class ModernGovXmlAdapter(BaseAdapter):
 
     def detect(self, page: Page) -> float:
         """Known answer roots (``<meeting>``, ``<getmeetings>``, ...) of well-formed XML."""
-        if not page.looks_like_markup or "<html" in page.head or "<!doctype html" in page.head:
+        head = page.head
+        if not page.looks_like_markup or "<html" in head or "<!doctype html" in head:
             return 0.0
+        if not any(tag in head for tag in _ROOT_TAGS):
+            return 0.0  # no answer's root element opens the page: not worth an XML parse
         root = page.xml_root()
         if root is None or not isinstance(root.tag, str):
             return 0.0
@@ -260,15 +286,29 @@ def _committee_meetings(committee: Any, url: str | None) -> list[Meeting]:
     ]
 
 
+_ADDRESSES = ("workaddress", "homeaddress")
+"""A record's address elements, in the order a Person's address, phone and e-mail are taken from them."""
+
+
 def _person(el: Any, ward: str | None) -> Person:
-    fields = _children(el)
+    fields: dict[str, str] = {}
+    addresses: dict[str, Any] = {}
+    for child in el:  # one pass: the wanted fields, cleaned, and the first of each address element
+        tag = child.tag
+        if tag in _PERSON_FIELDS:
+            if tag not in fields and child.text:
+                text = clean(unescape_twice(child.text))
+                if text:
+                    fields[tag] = text
+        elif tag in _ADDRESSES and tag not in addresses:
+            addresses[tag] = child
     address_parts: list[str] = []
     phone = email = None
-    for tag in ("workaddress", "homeaddress"):
-        part = el.find(tag)
+    for tag in _ADDRESSES:
+        part = addresses.get(tag)
         if part is None:
             continue
-        sub = _children(part)
+        sub = _fields(part, _ADDRESS_FIELDS)
         lines = [sub.get(f"line{i}", "") for i in range(1, 6)] + [sub.get("postcode", "")]
         if not address_parts and any(lines):
             address_parts = [line for line in lines if line]

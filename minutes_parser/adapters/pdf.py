@@ -15,12 +15,15 @@ the shared grammar reads the blocks. Needs the ``pdf`` extra
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..blocks import Block
 from ..decode import Page
-from ..pdf import PdfBlock, PdfText, extract, is_pdf
+from ..inputs import is_pdf
 from ..registry import BaseAdapter
+
+if TYPE_CHECKING:
+    from ..pdf import PdfBlock
 
 
 class PdfAdapter(BaseAdapter):
@@ -35,6 +38,8 @@ class PdfAdapter(BaseAdapter):
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
         """One block per paragraph, heading or table row, with its page and line."""
+        from ..pdf import PdfText, extract  # the layout pass loads when a PDF comes (its import costs 12 ms)
+
         text = page.cache.get("pdf")
         if not isinstance(text, PdfText):
             text = page.cache["pdf"] = extract(page.data)
