@@ -47,7 +47,7 @@ def _ratio(make: Callable[[int], bytes], small: int, parse: Callable[[bytes], ob
 
 def _meeting_page(copies: int) -> bytes:
     """A ModernGov meeting page (``samples/``) with its agenda rows repeated."""
-    text = (SAMPLES / "gloucester_ieListDocuments_cabinet-21-nov-2025.html").read_text(encoding="utf-8")
+    text = (SAMPLES / "anytown_ieListDocuments_cabinet-2025-03-11.html").read_text(encoding="utf-8")
     start = text.index("<tr>", text.index('id="mgItemTable"'))
     start = text.index("<tr>", start + 1)  # the first item row, after the header row
     end = text.index("</table>", start)
@@ -92,9 +92,8 @@ def _councillors(copies: int) -> bytes:
 
 
 def _minutes_text(copies: int) -> bytes:
-    """Real minutes text (a captured agenda item and an issue history, ``samples/``) repeated."""
-    text = (SAMPLES / "bradford_agenda-item_ilacs-send.txt").read_bytes()
-    text += b"\n\n" + (SAMPLES / "bradford_issue-history_ofsted-monitoring.txt").read_bytes()
+    """Minutes text (the captured issue history in ``samples/``) repeated."""
+    text = (SAMPLES / "anytown_issue-history_library-opening-hours.txt").read_bytes()
     return (text + b"\n\n") * copies
 
 
