@@ -17,8 +17,9 @@ from typing import NamedTuple
 
 from ..models import Clause
 
-STEM_END = re.compile(r"(?::-?|;|\bthat\s*[-\u2013:]?|\bfollows|\bfollowing|\u2013|-|\bto)\s*$", re.IGNORECASE)
-"""A lead-in that numbered clauses complete ("That the Committee note that:-", "The Cabinet Members agree to;")."""
+STEM_END = re.compile(r"(?::-?|;|\bthat(?:\s*[-\u2013:])?|\bfollows|\bfollowing|\u2013|-|\bto)\s*$", re.IGNORECASE)
+"""A lead-in that numbered clauses complete ("That the Committee note that:-", "The Cabinet Members agree to;").
+The spaces after "that" are read once whether or not a colon or dash follows them."""
 
 _LABEL = re.compile(
     r"^(?:\((?P<p>\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})\)"

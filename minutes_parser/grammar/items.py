@@ -416,7 +416,7 @@ class ItemReader:
         if "named_side" in data:
             side = str(data["named_side"])
             names = str(data.get("names") or "")
-            self.vote.setdefault("named", []).extend((n.strip(), side) for n in re.split(r"\s*(?:,|;|\band\b)\s*", names) if n.strip() and not n.strip()[:1].isdigit())
+            self.vote.setdefault("named", []).extend((n.strip(), side) for n in re.split(r"(?:(?<!\s)\s+)?(?:,|;|\band\b)\s*", names) if n.strip() and not n.strip()[:1].isdigit())
             for key in ("for", "against", "abstain", "absent"):
                 if key in data:
                     self.vote[key] = data[key]

@@ -35,7 +35,10 @@ CELL_LABEL_WORDS = 3
 """A table cell of at most this many words can be a label whose value is the next cell."""
 PAGE_KIND_MAX = 120
 """A page-kind header is a short line."""
-_TRAILING_PIPE = re.compile(r"(?:\s*\|)+\s*$")
+_TRAILING_PIPE = re.compile(r"(?<![\s|])(?=[\s|]*$)[\s|]*\|[\s|]*")
+"""Cell borders and spaces ending a line, at least one border among them. The match starts where
+the run of borders and spaces starts and is checked to reach the line's end before it is taken,
+so a run that stops short costs one pass, not one per start (linear on any line)."""
 _LEADING_PIPE = re.compile(r"^\s*(?:\|\s*)+")
 _SPLIT = re.compile(
     # a sentence ends, then a numbered item: "... evening. 2. Apologies"
@@ -49,21 +52,27 @@ _SPLIT = re.compile(
     # an upper-case heading before mixed-case text (not right after a number: that is the item's own title)
     r"|(?<=[a-z.!?;:)\]\u2019\u201d])\s+(?=[A-Z][A-Z&'\u2019-]{2,}(?:\s+(?:[A-Z&][A-Z&'\u2019-]*|OF|AND|TO|FOR|THE|IN|ON)){1,10}\s+(?=[A-Z][a-z]))"
     # attendance labels and movers
-    r"|(?<![Mm]embers)(?<![Ss]taff)(?<![Oo]fficers)(?<![Aa]lso)(?<!MEMBERS)(?<!STAFF)(?<!OFFICERS)(?<!ALSO)\s+(?=(?i:present|in\s+attendance|apologies|members\s+present|officers\s+present|staff\s+present|also\s+present)\s*:)"
-    r"|\s+(?=(?:MOVED|SECONDED|PROPOSED)\s*:)"
+    r"|(?<!\s)(?<![Mm]embers)(?<![Ss]taff)(?<![Oo]fficers)(?<![Aa]lso)(?<!MEMBERS)(?<!STAFF)(?<!OFFICERS)(?<!ALSO)\s+(?=(?i:present|in\s+attendance|apologies|members\s+present|officers\s+present|staff\s+present|also\s+present)\s*:)"
+    r"|(?<!\s)\s+(?=(?:MOVED|SECONDED|PROPOSED)\s*:)"
     # the next row of a contents list flattened to one line: "... Page 2 1.1 Opening"
     r"|(?:(?<=\bPage\s\d)|(?<=\bPage\s\d\d)|(?<=\bPage\d)|(?<=\bPage\d\d))\s+(?=\d)"
 )
 _LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 """A numbered clause: a decision word inside it does not start a new decision."""
 _TITLE_TRAILER = re.compile(
-    r"(?:\s*\((?:agenda\s+)?item\s+\d{1,3}[a-z]?\)|\s*\((?:section|subdivision)\s(?:[^()]|\([^()]{0,20}\)){0,160}\)|\s*\.{2,}\s*\d{0,4}|(?<=[A-Za-z)])\.\s+\d{1,4}|\s+page\s*\d{1,4}|\s+[-\u2013]|\s+\||(?<=[A-Z])\s+\d{1,3}/\d{1,3}(?:-\d{1,3})?)\s*$|(?:\s+\S*[~^\u00ae]\S*)+.*$",
+    r"(?<!\s)(?:(?:\s+|(?<!\.))\.{2,}\s*(?:\d{1,4}\s*)?$"
+    r"|(?:\s*\((?:agenda\s+)?item\s+\d{1,3}[a-z]?\)|\s*\((?:section|subdivision)\s(?:[^()]|\([^()]{0,20}\)){0,160}\)"
+    r"|(?<=[A-Za-z)])\.\s+\d{1,4}|\s+page\s*\d{1,4}|\s+[-\u2013]|\s+\||(?<=[A-Z])\s+\d{1,3}/\d{1,3}(?:-\d{1,3})?)\s*$"
+    r"|\s+[^\s~^\u00ae]*[~^\u00ae][\s\S]*?$)",
     re.IGNORECASE
 )
 """What follows a title on a contents line or an annotated copy: dot leaders and page numbers
 ("REVIEW... 7", "MINUTES Page 2"), the agenda item a minute answers ("WORK PROGRAMME (Agenda item 7)"),
 the statute a closed session cites ("... LITIGATION (Section 54956.9(d)(1) of the Government Code)"),
-a dangling dash or cell border, and OCR debris ("~ ~('ay/")."""
+a dangling dash or cell border, and OCR debris ("~ ~('ay/"). A trailer starts where its run of
+spaces (or of leader dots) starts, never inside it: a start inside a run matches only what the
+run's start matches, and trying each one is quadratic. The debris runs to the end of the title
+(a title is one line)."""
 _TITLE_COLON = re.compile(r"^(?P<title>[^:.]{2,90}?)\s*:\s+(?P<rest>\S.*)$")
 _SENTENCE_WORD = re.compile(
     r"\b(?:was|were|is|are|has|had|have|will|would|be|been|noted|received|agreed|resolved|approved|reported|declared|welcomed|confirmed)\b"

@@ -34,7 +34,8 @@ BODY_BELOW = 6
 LIST_LIMIT = 200
 """An attendance list longer than this is not a list of names."""
 
-_URL = re.compile(r"\s*(?:https?://|www\.)\S+")
+_URL = re.compile(r"(?<!\s)\s*(?:https?://|www\.)\S+")
+"""A web address and the spaces before it (which start where their run starts: linear on any line)."""
 SENTENCE_RULES = frozenset({"minutes-held", "meeting-of-held", "body-met", "held-at-on"})
 """Meeting rules that read a sentence, which may be broken over lines."""
 _TRIGGER = re.compile(r"\b(?:minutes\s+(?:of|from)|meeting\s+of|held\b|will\s+be\s+held|met\b)", re.IGNORECASE)
@@ -47,7 +48,9 @@ _PEOPLE_LINE = re.compile(
     r"^(?:[-\u2022\u00b7]\s*)?(?:Councillors?|Cllrs?\.?|Crs?\.?|Mr|Mrs|Ms|Miss|Dr|Mayor|Deputy|Alderman|Aldermen|Commissioner|His\s+Worship|Her\s+Worship|Chair(?:man|person)?)\b"
 )
 _COUNCILLORS = re.compile(r"^(?:Cllrs?\.?|Councillors?|Crs?\.?)\s+")
-_PEOPLE_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_PEOPLE_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\band\b)\s*")
+"""Between two names: a comma, a semicolon or "and", with the spaces around it. Spaces before it
+are taken only from where their run starts, so a long run is read once, not once per space."""
 _INITIALLED = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:[A-Z]\.\s*){1,3}[A-Z][a-z'’\-]+(?:[- ][A-Z][a-z'’\-]+)?$")
 """A name written with initials ("C. Catania", "J.R. Smith")."""
 _NAME_ROLE = re.compile(r"^(.{2,80}?)\s*\(([^()]{2,60})\)$")

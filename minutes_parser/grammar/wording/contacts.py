@@ -43,7 +43,9 @@ ROLE_WORDS = re.compile(
     _I,
 )
 _CONTACT_WORD = re.compile(r"^\(\s*(?:contact(?:\s+officer)?|report\s+author|tel(?:ephone)?)\s*:\s*", _I)
-_NAME_SPLIT = re.compile(r"\s*(?:/|&|\band\b)\s*")
+_NAME_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:/|&|\band\b)\s*")
+"""Between two names: "/", "&" or "and", with the spaces around it (those before it taken only
+from where their run starts, so a long run is read once, not once per space)."""
 _NOISE_WORDS = re.compile(
     r"\b(?:tel(?:ephone)?|phone|e-?mail|mobile|ext(?:ension)?|fax|or|on|direct\s+line)\b\.?\s*:?", _I
 )
@@ -182,7 +184,7 @@ CONTACT = Ruler(
         Rule(
             "contact-details",
             """Loose contact lines after a "Contact:" label: "Tel: 0118 937 2332", "e-mail: a@b.gov.uk".""",
-            re.compile(r"^(?:tel(?:ephone)?|phone|e-?mail|mobile|direct\s+line)\s*[.:]?\s*(?P<value>\S.{2,120})$", _I),
+            re.compile(r"^(?:tel(?:ephone)?|phone|e-?mail|mobile|direct\s+line)\s*(?:[.:]\s*)?(?P<value>\S.{2,120})$", _I),
             examples=(("Tel: 0118 937 2332", {"value": "0118 937 2332"}), ("e-mail: richard.woodford@reading.gov.uk", {})),
             counter=("Telephone conferencing was used.",),
             accept=lambda m, text: {"value": m.group("value")} if (EMAIL.search(text) or _phones(text)) else None,

@@ -44,7 +44,10 @@ _GENERIC = frozenset(
 )
 """Words that do not name a place: "Full Council", "The City Council", "Ordinary Council Meeting"."""
 _LEADING_NOISE = re.compile(r"^(?:(?:the|a|an|of|at|by|for|to|from|welcome|minutes|agenda)\s+)+", re.IGNORECASE)
-_OF_PREFIX = re.compile(r"^(?P<head>.*?)\s+of\s+(?:the\s+)?(?P<rest>\S.*\bCouncil)$")
+_OF_PREFIX = re.compile(r"^(?=.*\bCouncil$)(?P<head>(?:.*?\S)??)\s+of\s+(?:the\s+)?(?P<rest>\S.*\bCouncil)$", re.DOTALL)
+"""A name's words before "of" and the council named after it. The name must end in "Council"
+(checked once, first), so each "of" tried costs one step, not a scan to the end; the head
+ends with a word, so the spaces before "of" are read once (linear on any string)."""
 _PERSON_OR_PART = re.compile(r"\b(?:Cr|Cllr|Councillor|Mayor|Ward|Division|Member|Members|Mr|Mrs|Ms|Dr)\b\.?")
 """A "council" naming a person ("Cr Leigh Bowden Council") or a part of one ("Ward II Council") is no council."""
 

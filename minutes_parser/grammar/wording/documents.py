@@ -21,10 +21,12 @@ DOC_SUFFIX = re.compile(
     r"(?:\b(?:pdf|word|excel|powerpoint|html|text|rtf|zip|doc|docx|xls|xlsx)\s+icon\s*)?"
     r"(?:\b(?P<fmt>PDF|DOCX?|XLSX?|PPTX?|RTF|HTML?|TXT|CSV|ODT|ODS|ZIP|MSG|JPE?G|PNG)\s*|,\s*)"
     r"(?P<size>\d{1,6}(?:\.\d{1,3})?)\s*(?P<unit>KB|MB|GB|K|B|bytes)\b\.?\s*$"
-    r"|\s*\((?P<size2>\d{1,6}(?:\.\d{1,3})?)\s*(?P<unit2>KB|MB|K|B)(?:/bytes)?\)\s*$",
+    r"|(?<!\s)\s*\((?P<size2>\d{1,6}(?:\.\d{1,3})?)\s*(?P<unit2>KB|MB|K|B)(?:/bytes)?\)\s*$",
     _I,
 )
-"""A trailing size: "pdf icon PDF 129 KB", "PDF 51 KB", "Agenda, 515kb", "(28K/bytes)"."""
+"""A trailing size: "pdf icon PDF 129 KB", "PDF 51 KB", "Agenda, 515kb", "(28K/bytes)". The spaces
+before a bracketed size start where their run starts (a start inside the run would match only
+what the run's start matches, and trying each one is quadratic)."""
 
 
 def split_doc_suffix(text: str) -> tuple[str, str | None, int | None]:
@@ -50,7 +52,11 @@ def _doc(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     return {"title": title, "format": fmt, "size_bytes": size}
 
 
-_GLUED_SIZE = re.compile(r"^(?P<title>.*?(?:(?<!\d)(?:19|20)\d\d|\D))\s*(?P<size>\d{1,4}(?:\.\d{1,3})?)$")
+_GLUED_SIZE = re.compile(r"^(?P<title>.*?(?:(?<!\d)(?:19|20)\d\d|[^\d\s]|(?:(?<=\d)|(?<![\s\S]))\s))\s*(?P<size>\d{1,4}(?:\.\d{1,3})?)$")
+"""A title, then the size glued to it. The title ends with a year or a character that is not a
+digit; a space ends it only straight after a digit (or as the first character): a title ending
+further into a run of spaces would match only where the run's first space does, and trying
+each space is quadratic."""
 
 
 def _icon_title(m: re.Match[str], text: str) -> Mapping[str, Any] | None:

@@ -41,7 +41,7 @@ NOISE = Ruler(
             """Column headers of an agenda table flattened to a line: "No. Item", "Items",
             "Item Title Page", "Order of Business Page No.".""",
             re.compile(
-                r"^(?:no\.?\s*(?:\|\s*)?item(?:s)?|items?|agenda\s+items|number\s+item|item\s+(?:no\.?\s+)?(?:title|agenda\s+item|details)(?:\s+(?:page|status|details))*|(?:order\s+of\s+business|item|business)\s+page\s*(?:no\.?)?|page\s+no\.?|page)\s*(?:\|[\s|]*)?$",
+                r"^(?:no\.?\s*(?:\|\s*)?item(?:s)?|items?|agenda\s+items|number\s+item|item\s+(?:no\.?\s+)?(?:title|agenda\s+item|details)(?:\s+(?:page|status|details))*|(?:order\s+of\s+business|item|business)\s+page(?:\s*no\.?)?|page\s+no\.?|page)\s*(?:\|[\s|]*)?$",
                 _I,
             ),
             examples=("No. Item", "Items", "Order of Business Page No.", "Item Title Page", "No. | Item | ||||"),
@@ -84,7 +84,7 @@ PAGE_KIND = Ruler(
         Rule(
             "meeting-minutes-title",
             "A title naming a meeting's minutes or agenda: \"Council Meeting Minutes\", \"Committee of the Whole Minutes\".",
-            re.compile(r"^.{3,80}?\s+(?:meeting\s+)?(?:minutes|agenda)$", _I),
+            re.compile(r"^(?:.{3}|.{3,79}?\S)\s+(?:meeting\s+)?(?:minutes|agenda)$", _I),
             examples=("Council Meeting Minutes", "Committee of the Whole Minutes", "Ordinary Meeting Minutes"),
             counter=("How to find our minutes and agendas online today",),
             data={"page_kind": "meeting"},
@@ -106,8 +106,8 @@ PAGE_KIND = Ruler(
             re.compile(
                 r"^(?:browse\s+meetings?|meetings|meetings?\s+(?:list|calendar)|calendar)$"
                 r"|^(?:(?:19|20)\d\d\s+)?(?:(?:cumulative|complete|full)\s+)?(?:list\s+of\s+)?(?:past|previous|upcoming|future|forthcoming|scheduled)\s+"
-                r"(?:[\w&'-]+\s+){0,4}(?:meetings|meeting\s+(?:agendas|minutes|documents))(?:\s+(?:and\s+)?(?:agendas|minutes|documents))*(?:\s*[-\u2013(,]?\s*(?:19|20)\d\d\)?)?$"
-                r"|^(?:[\w&'-]+\s+){0,4}meeting\s+(?:schedule|calendar|dates)(?:\s*[-\u2013(,]?\s*(?:19|20)\d\d\)?)?$",
+                r"(?:[\w&'-]+\s+){0,4}(?:meetings|meeting\s+(?:agendas|minutes|documents))(?:\s+(?:and\s+)?(?:agendas|minutes|documents))*(?:\s*(?:[-\u2013(,]\s*)?(?:19|20)\d\d\)?)?$"
+                r"|^(?:[\w&'-]+\s+){0,4}meeting\s+(?:schedule|calendar|dates)(?:\s*(?:[-\u2013(,]\s*)?(?:19|20)\d\d\)?)?$",
                 _I,
             ),
             examples=(

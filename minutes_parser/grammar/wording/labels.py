@@ -47,8 +47,9 @@ LABELS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
 """Each label: its key, what it is, its wordings and examples."""
 
 _MORE = re.compile(
-    r"\s+(?=(?:date|time|venue|location|place|meeting\s+commenced|meeting\s+concluded)\s*:)", _I
+    r"(?<!\s)\s+(?=(?:date|time|venue|location|place|meeting\s+commenced|meeting\s+concluded)\s*:)", _I
 )
+"""The spaces before a second label on a label's line, from where their run starts (linear)."""
 
 
 def _accept(key: str) -> Any:

@@ -34,13 +34,19 @@ _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", _I)
 _MEETING_OF = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory)\s+)*meeting\s+of\s+(?:the\s+)?", _I
 )
-_KIND_WORDS = re.compile(r"(?:^|\s+)(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+|approved\s+)?(?:minutes|agenda)\b.*$", _I)
+_KIND_WORDS = re.compile(r"(?:^|(?<!\s)\s+)(?:open\s+|draft\s+|confirmed\s+|unconfirmed\s+|approved\s+)?(?:minutes|agenda)\b[\s\S]*?$", _I)
+"""A kind word ending a body's name ("Planning Committee Minutes") and what follows it. The spaces
+before it start where their run starts, and the rest is taken to the end of the text in one
+pass (a body's name is one line), so no start is tried twice over the same characters."""
 _LOC_END = re.compile(
-    r"\s+(?:on|ON|On)\s+(?=" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|starting|beginning)\b|\s+at\s+(?=(?:" + _TIME_TEXT + r"))|\s+from\s+(?=\d)"
-    r"|,?\s+(?=" + WEEKDAY + r"\b,?\s+\d)|\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|(?<!\bNo)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])\.\s|\.$"
-    r"|\s+(?:and\s+)?(?:via|by)\s+(?:zoom|teams|microsoft|video|webex|conference|audio)",
+    r"(?<!\s)(?:\s+(?:on|ON|On)\s+(?=" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|starting|beginning)\b|\s+at\s+(?=(?:" + _TIME_TEXT + r"))|\s+from\s+(?=\d))"
+    r"|(?:,|(?<!\s))\s+(?=" + WEEKDAY + r"\b,?\s+\d)|(?<!\s)\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)|(?<!\bNo)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])\.\s|\.$"
+    r"|(?<!\s)\s+(?:and\s+)?(?:via|by)\s+(?:zoom|teams|microsoft|video|webex|conference|audio)",
     _I,
 )
+"""Where a venue in a sentence ends: the date, the time or a full stop. A boundary that starts with
+spaces starts where their run starts (a start inside the run would match only what the run's
+start matches, and trying each one is quadratic)."""
 
 
 _GENERIC_BODY = re.compile(r"^(?:(?:an?|the)\s+)?meetings?(?:\s+held)?$", _I)
@@ -113,11 +119,14 @@ def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, A
 
 
 _AT_IN = re.compile(
-    r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?!(?:regular|special|closed|open|public|executive|adjourned)\s+session)(?P<loc>(?:the\s+)?[A-Z0-9\u00c0-\u024f].{2,200}?)"
+    r"(?:^|\s)(?:held\s+)?(?:at|in)\s+(?!\d)(?!(?:" + _TIME_TEXT + r"))(?!(?:regular|special|closed|open|public|executive|adjourned)\s+session)(?P<loc>(?:the\s+)?[A-Z0-9\u00c0-\u024f](?:.{2}|.{3,200}?(?!(?<=\s)(?!\n\Z)\s)))"
     r"(?=\s+(?:on|ON|On)\s+(?:" + WEEKDAY + r"\b|\d|" + MONTH + r"\b|the\s+\d)|\s+(?:commencing|COMMENCING|starting)\b|,?\s+" + WEEKDAY + r"\b"
     r"|\s+(?:at|AT)\s+(?:" + _TIME_TEXT + r")|\s+(?:and\s+)?(?:via|by)\s|(?<!\bNo)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])\.\s|\.?$|\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")",
     _I,
 )
+"""A venue after "at" or "in" and where it ends (a date, a time, a full stop, the line's end). A
+venue that would end inside a run of spaces is not tried: the venue ending where the run starts
+is tried first and ends it too, and trying each space is quadratic."""
 _AT_TIME = re.compile(r"(?:at|commencing\s+at|starting\s+at|from)\s+(?P<time>" + _TIME_TEXT + r")", _I)
 
 
@@ -300,7 +309,7 @@ MEETING = Ruler(
         Rule(
             "agenda-for",
             """"Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm".""",
-            re.compile(r"^(?:agenda|minutes|decisions)\s+(?:for|of)\s+(?P<body>.{2,120}?)\s+on\s+(?P<when>.{6,80})$", _I),
+            re.compile(r"^(?:agenda|minutes|decisions)\s+(?:for|of)\s+(?P<body>\S.{0,118}?\S)\s+on\s+(?P<when>.{6,80})$", _I),
             examples=(("Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm", {"body": "Council"}),),
             counter=("Agenda for the next meeting",),
             accept=lambda m, text: {"body": strip_body(m.group("body")), "when": m.group("when")}
@@ -315,7 +324,7 @@ MEETING = Ruler(
             on 9th January, 2015".""",
             re.compile(
                 r"(?:^|\b)(?:minutes|proceedings|record)\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:proceedings\s+of\s+(?:the\s+)?)?"
-                r"(?P<body>.{0,160}?)\s*\b(?P<held>held|convened|conducted)\b",
+                r"(?P<body>(?:\S(?:.{0,158}?\S)??)??)(?:(?<!\s)\s*)?\b(?P<held>held|convened|conducted)\b",
                 _I,
             ),
             examples=(
@@ -335,7 +344,7 @@ MEETING = Ruler(
             held in LOC on DATE at TIME", "At a meeting of the X held in LOC on DATE", "NOTICE is
             hereby given that an ordinary meeting of the X will be held on:".""",
             re.compile(
-                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned|recess(?:ed)?|joint|emergency|budget)\s+)*meeting(?:\s+of\s+(?P<body>.{2,140}?))?\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b",
+                r"(?:^|\b)(?:an?|at\s+an?|that\s+an?)\s+(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory|reconvened|adjourned|recess(?:ed)?|joint|emergency|budget)\s+)*meeting(?:\s+of\s+(?P<body>\S.{0,138}?\S))?\s+(?:(?:will|is\s+to|shall)\s+be\s+|to\s+be\s+|was\s+)?(?P<held>held|convened)\b",
                 _I,
             ),
             examples=(
@@ -352,7 +361,7 @@ MEETING = Ruler(
             """A record opening with the body that met, as US and Canadian minutes do: "The X met in
             Regular Session on DATE at TIME in LOC", "Town Council met on Monday, May 4"; the body is
             the capitalised name just before "met".""",
-            re.compile(r"(?<=\s)met\s+(?:in\s+(?:a\s+)?(?:regular|special|adjourned|closed|open)?\s*session\s+)?on\b", _I),
+            re.compile(r"(?<=\s)met\s+(?:in\s+(?:a\s+)?(?:(?:regular|special|adjourned|closed|open)\s*)?session\s+)?on\b", _I),
             examples=(
                 ("The New Hanover County Board of Commissioners met in Regular Session on March 11, 2013, at 4:00 p.m. in the Assembly Room", {"body": "New Hanover County Board of Commissioners"}),
                 ("The Planning Commission met on Tuesday, 4 June 2024 at 7 p.m.", {"body": "Planning Commission"}),

@@ -176,7 +176,7 @@ NUMBERING = Ruler(
             """Issue pages print each meeting that took the issue as "Meeting: 07/01/2020 -
             Executive (Item 70)"; the item's title is on the next line.""",
             re.compile(
-                r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<body>.+?)\s*(?:\(\s*(?:Agenda\s+)?Item\s+(?P<n>[\w./]+?)[.:]?\s*\))?\s*$",
+                r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<body>\S(?:.*?\S)??|[^\S\n](?=\n*$))\s*(?:\(\s*(?:Agenda\s+)?Item\s+(?P<n>[\w./]+?)[.:]?\s*\)\s*)?$",
                 _I,
             ),
             examples=(
@@ -200,7 +200,7 @@ NUMBERING = Ruler(
             """Issue-decision pages print each decision as "12/09/2019 - Title", sometimes with
             "(Agenda Item 14)" after the title.""",
             re.compile(
-                r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+[-\u2013]\s+(?P<title>\S.*?)(?:\s+\((?:Agenda\s+)?Item\s+(?P<n>[\w.]+)\))?\s*$",
+                r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+[-\u2013]\s+(?P<title>\S(?:.*?\S)??)(?:\s+\((?:Agenda\s+)?Item\s+(?P<n>[\w.]+)\))?\s*$",
                 _I,
             ),
             examples=(
@@ -222,7 +222,7 @@ NUMBERING = Ruler(
             """The word ITEM before the number: "ITEM 1. CALL TO ORDER", "Item 5 - Title", "ITEM - 1
             TITLE", "Agenda Item 3: Title"; alone ("Item 2 - February 15, 2018") the title follows.""",
             re.compile(
-                r"^(?:agenda\s+)?item\s*(?:no\.?\s*)?[-\u2013:]?\s*(?P<n>\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)\s*(?:[.:)]|\s[-\u2013]|\s)\s*(?P<title>\S.*)?$",
+                r"^(?:agenda\s+)?item\s*(?:no\.?\s*)?(?:[-\u2013:]\s*)?(?P<n>\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)(?:\s*[.:)]\s*|\s+(?:[-\u2013]\s*)?)(?P<title>\S.*)?$",
                 _I,
             ),
             examples=(

@@ -147,8 +147,8 @@ SECTION = Ruler(
             """A numbered resolution heading (InfoCouncil, Irish and Australian minutes):
             "RESOLUTION 2020/152", "Resolution number COU/2014/21", "Council Resolution", "RESOLUTION:".""",
             re.compile(
-                r"^(?:council\s+|committee\s+)?resolution(?:\s+(?:no\.?|number)\s*|\s+)?(?:[A-Z]{0,6}/?\d{1,4}(?:/[A-Z0-9]{1,6}){0,2})?"
-                r"(?:\s*(?::-|[:\-\u2013\u2014])\s*|\s+(?=(?:moved|that|it)\b)|\s*$)",
+                r"^(?:council\s+|committee\s+)?resolution(?:\s+(?:(?:no\.?|number)\s*)?)?(?:[A-Z]{0,6}/?\d{1,4}(?:/[A-Z0-9]{1,6}){0,2})?"
+                r"(?:(?<!\s)\s*)?(?:(?::-|[:\-\u2013\u2014])\s*|(?<=\s)(?=(?:moved|that|it)\b)|$)",
                 _I,
             ),
             examples=(
@@ -266,7 +266,7 @@ SECTION = Ruler(
             "documents",
             """A heading over the item's documents.""",
             re.compile(
-                r"^(?:supporting|additional|accompanying|background|linked|related)\s+(?:documents|papers|information)\s*(?::-|:)?\s*$",
+                r"^(?:supporting|additional|accompanying|background|linked|related)\s+(?:documents|papers|information)\s*(?:(?::-|:)\s*)?$",
                 _I,
             ),
             examples=(("Supporting documents:", {"rest": ""}), ("Additional documents:", {"rest": ""})),
@@ -294,7 +294,7 @@ SECTION = Ruler(
             "alternatives",
             """Alternative options considered (closes the decision).""",
             re.compile(
-                r"^(?:any\s+)?(?:alternative|other)\s+options?(?:\s+[a-z ,/]{0,60})?\s*(?::-|[:\-\u2013\u2014])\s*",
+                r"^(?:any\s+)?(?:alternative|other)\s+options?(?:\s+[a-z,/][a-z ,/]{0,59})?\s*(?::-|[:\-\u2013\u2014])\s*",
                 _I,
             ),
             examples=(("Alternative options considered:", {"rest": ""}), ("Other options:", {"rest": ""})),

@@ -19,10 +19,18 @@ _I = re.IGNORECASE
 _TITLES = r"(?:Cr|Crs|Cllr|Cllrs|Councillor|Councilmember|Commissioner|Alderman|Alderperson|Mayor|Deputy|Chair(?:man|person)?|Mr|Mrs|Ms|Miss|Dr|Member|Trustee)"
 _WHO = (
     r"(?:(?:Cr|Crs|Cllr|Cllrs|Councillor|Councilmember|Council\s+Member|Commissioner|Alderman|Alderperson|Mayor|Deputy\s+Mayor|Chair(?:man|person)?|Vice[-\s]Chair(?:man|person)?|Member|Trustee|Mr|Mrs|Ms|Miss|Dr|Director)\.?\s+"
-    r"[A-Za-z][\w.'’ -]{0,50}?|[A-Z][\w.'’-]{1,30}(?:\s+[A-Z][\w.'’-]{1,30}){0,3}?|[a-z]{2,20}\s+[a-z]{2,25})"
+    r"[A-Za-z](?:[\w.'’ -]{0,49}?[\w.'’-])??|[A-Z][\w.'’-]{1,30}(?:\s+[A-Z][\w.'’-]{1,30}){0,3}?|[a-z]{2,20}\s+[a-z]{2,25})"
 )
-"""A person as minutes name a mover: "Cr Cooney", "Councillor M. Lyons", "Chairperson PA Hulse", "Crawford"."""
-_UNTIL = r"(?=\s*(?:$|[,;:]|\s+(?:RESOLVED|AGREED|CARRIED|THAT)\b|(?<!\b[A-Z])\.|\s+and\s*$|\s+[\u201c\"\u2018']|\s+(?:and\s+)?(?:seconded|second(?:ed)?\s+by)\b|\s+(?:that|to|THAT|TO)\b|\s+(?:it\s+was|and\s+resolved|and\s+agreed)\b))"
+"""A person as minutes name a mover: "Cr Cooney", "Councillor M. Lyons", "Chairperson PA Hulse", "Crawford".
+A name after a title ends with a letter or a stop, never a space: the spaces after it are read
+by what follows, once."""
+_UNTIL = (
+    r"(?=\s*(?:$|[,;:]|(?<!\b[A-Z])\.)|\s+(?:(?:RESOLVED|AGREED|CARRIED|THAT)\b|and\s*$|[\u201c\"\u2018']|(?:and\s+)?(?:seconded|second(?:ed)?\s+by)\b"
+    r"|(?:that|to|THAT|TO)\b|(?:it\s+was|and\s+resolved|and\s+agreed)\b))"
+)
+"""Where a mover's name ends: the line's end, punctuation, or (after a space) a keyword or a quote.
+The spaces before a keyword are one run, read once (a run that two repeats of spaces may share
+is read once per way of sharing it: quadratic)."""
 
 
 def _who(value: str | None) -> str | None:
@@ -53,7 +61,7 @@ def _moved(m: re.Match[str], text: str) -> Mapping[str, Any]:
     return out
 
 
-_SECOND_INLINE = re.compile(r"(?:^|\b)(?:and\s+)?(?:seconded|second)(?:\s+by\b|\s*:|(?=\s+" + _TITLES + r"\b))\s*:?\s*(?P<who>" + _WHO + r")" + _UNTIL, _I)
+_SECOND_INLINE = re.compile(r"(?:^|\b)(?:and\s+)?(?:seconded|second)(?:\s+by\b|\s*:|(?=\s+" + _TITLES + r"\b))\s*(?::\s*)?(?P<who>" + _WHO + r")" + _UNTIL, _I)
 
 
 def _seconded(m: re.Match[str], text: str) -> Mapping[str, Any]:
@@ -84,12 +92,12 @@ _OUTCOME = {
 }
 _COUNTS = re.compile(
     r"(?P<n>\d{1,3})\s+(?:votes?\s+)?(?P<what>for|in\s+favou?r|against|abstentions?|abstained|abstaining|absent|ayes?|noes?|nays?)\b"
-    r"|(?P<what2>for|in\s+favou?r|against|abstentions?|abstained|absent|ayes?|noes?|nays?)\s*[:\-\u2013]?\s*(?P<n2>\d{1,3})\b",
+    r"|(?P<what2>for|in\s+favou?r|against|abstentions?|abstained|absent|ayes?|noes?|nays?)\s*(?:[:\-\u2013]\s*)?(?P<n2>\d{1,3})\b",
     _I,
 )
 _SCORE = re.compile(r"\b(?P<a>\d{1,2})\s*(?:-|\u2013|to|/)\s*(?P<b>\d{1,2})(?:\s*(?:-|\u2013|/)\s*(?P<c>\d{1,2}))?\b", _I)
 _TAIL_OK = re.compile(
-    r"^\s*[,;:.)]*\s*(?:$|\[|unanimously|by\b|on\s+the\s+casting|as\s+amended|nem\b|without\s+(?:dissent|objection)|with\b|\(|\d|to\s+\d|[-\u2013]\s*\d|(?:all\s+)?in\s+favou?r|and\b)",
+    r"^\s*(?:[,;:.)]+\s*)?(?:$|\[|unanimously|by\b|on\s+the\s+casting|as\s+amended|nem\b|without\s+(?:dissent|objection)|with\b|\(|\d|to\s+\d|[-\u2013]\s*\d|(?:all\s+)?in\s+favou?r|and\b)",
     _I,
 )
 
@@ -167,7 +175,7 @@ VOTE = Ruler(
             seconded by the Deputy Mayor and", "Proposed by Councillor M. Lyons", "Motion by X,
             second by Y, to approve ...", "On the motion of X, seconded by Y".""",
             re.compile(
-                r"^(?:\(?[a-z0-9]{1,3}\)\s+)?(?:[\u2022\u00b7]\s*)?(?:it\s+was\s+)?(?:(?:moved|proposed)(?:\s+by\b|\s*:|(?=\s+" + _TITLES + r"\b))|motion(?:\s+(?:moved\s+)?by\b|\s*:)|on\s+the\s+motion\s+of|mover\s*:)\s*:?\s*(?P<who>"
+                r"^(?:\(?[a-z0-9]{1,3}\)\s+)?(?:[\u2022\u00b7]\s*)?(?:it\s+was\s+)?(?:(?:moved|proposed)(?:\s+by\b|\s*:|(?=\s+" + _TITLES + r"\b))|motion(?:\s+(?:moved\s+)?by\b|\s*:)|on\s+the\s+motion\s+of|mover\s*:)\s*(?::\s*)?(?P<who>"
                 + _WHO
                 + r")"
                 + _UNTIL,
@@ -192,9 +200,9 @@ VOTE = Ruler(
             "Prop. IP, 2nd GL, all in favour.", "Proposed RD, seconded AK, 3 in favour, 1
             abstention", "Proposer: Cllr Hale; Seconder: Cllr Shaw; unanimous".""",
             re.compile(
-                r"^(?:prop(?:osed)?(?:\s+by)?|proposer)\b\s*[.:]?\s*(?P<mover>(?-i:[A-Z])[\w.'’ -]{0,40}?)\s*[,;]\s*"
-                r"(?:2nd|sec(?:onded)?(?:\s+by)?|seconder)\b\s*[.:]?\s*(?P<seconder>(?-i:[A-Z])[\w.'’ -]{0,40}?)"
-                r"(?:\s*[,;]\s*(?P<tail>[^;]{2,80}?))?\s*\.?$",
+                r"^(?:prop(?:osed)?(?:\s+by)?|proposer)\b\s*(?:[.:]\s*)?(?P<mover>(?-i:[A-Z])(?:[\w.'’ -]{0,39}?[\w.'’-])??)\s*[,;]\s*"
+                r"(?:2nd|sec(?:onded)?(?:\s+by)?|seconder)\b\s*(?:[.:]\s*)?(?P<seconder>(?-i:[A-Z])(?:[\w.'’ -]{0,39}?[\w.'’-])??)"
+                r"(?:\s*[,;]\s*(?P<tail>[^;](?:[^;]|[^;]{1,78}?[^;\s])))?\s*\.?$",
                 _I,
             ),
             examples=(
@@ -221,7 +229,7 @@ VOTE = Ruler(
             """A motion with its mover and seconder in brackets: "Motion: (Byrne/Drury)",
             "Moved (Cr Smith / Cr Jones)".""",
             re.compile(
-                r"^(?:motion|moved|mover/seconder)\s*:?\s*\((?P<mover>[^/()]{2,40}?)\s*/\s*(?P<seconder>[^/()]{2,40}?)\)\s*",
+                r"^(?:motion|moved|mover/seconder)\s*(?::\s*)?\((?P<mover>[^/()]{2,40}?)\s*/\s*(?P<seconder>[^/()]{2,40}?)\)\s*",
                 _I,
             ),
             examples=(("Motion: (Byrne/Drury)", {"mover": "Byrne", "seconder": "Drury"}), ("Moved (Cr Smith / Cr Jones)", {"mover": "Cr Smith"})),
@@ -232,7 +240,7 @@ VOTE = Ruler(
             "motion-heading",
             """A motion's heading, its text on the lines below: "MOTION:", "Substantive motion", and
             the labels of its mover and seconder when the names follow on the next line ("MOVER:").""",
-            re.compile(r"^(?P<what>(?:substantive\s+|main\s+|original\s+)?motion|mover|seconder|moved\s+by|seconded\s+by)\s*:?\s*$", _I),
+            re.compile(r"^(?P<what>(?:substantive\s+|main\s+|original\s+)?motion|mover|seconder|moved\s+by|seconded\s+by)\s*(?::\s*)?$", _I),
             examples=(("MOTION:", {"motion_heading": "motion"}), ("Substantive motion", {}), ("MOVER:", {"motion_heading": "mover"})),
             counter=("Motion carried",),
             accept=lambda m, text: {"motion_heading": m.group("what").lower()},
@@ -241,7 +249,7 @@ VOTE = Ruler(
             "seconded-by",
             """Who seconded: "Seconded: Cr Alley", "SECONDED BY councillor jordan", "Second: Smith".""",
             re.compile(
-                r"^(?:[\u2022\u00b7]\s*)?(?:and\s+)?(?:seconded|second|seconder)(?:\s+by\b|\s*:|(?=\s+" + _TITLES + r"\b))\s*:?\s*(?P<who>" + _WHO + r")" + _UNTIL,
+                r"^(?:[\u2022\u00b7]\s*)?(?:and\s+)?(?:seconded|second|seconder)(?:\s+by\b|\s*:|(?=\s+" + _TITLES + r"\b))\s*(?::\s*)?(?P<who>" + _WHO + r")" + _UNTIL,
                 _I,
             ),
             examples=(("Seconded: Cr Alley", {"seconder": "Cr Alley"}), ("SECONDED BY councillor jordan", {"seconder": "councillor jordan"})),
@@ -280,8 +288,8 @@ VOTE = Ruler(
             """A count of votes on its own line: "(Voting: 7 for, 2 against, 1 abstention)",
             "Totals: 25 For, 1 Against and 0 abstained.", "For: 7 Against: 2".""",
             re.compile(
-                r"^\(?\s*(?:(?:the\s+)?(?:voting|votes?|vote\s+was|result(?:\s+of\s+the\s+vote)?|recorded\s+vote|totals?)\s*(?::|-|\u2013|was|were)?\s*)?"
-                r"(?:\d{1,3}\s+(?:votes?\s+)?(?:for|in\s+favou?r|against|abstentions?)\b|(?:for|in\s+favou?r|ayes?)\s*[:\-]?\s*\d{1,3}\b)",
+                r"^\(?\s*(?:(?:the\s+)?(?:voting|votes?|vote\s+was|result(?:\s+of\s+the\s+vote)?|recorded\s+vote|totals?)\s*(?:(?::|-|\u2013|was|were)\s*)?)?"
+                r"(?:\d{1,3}\s+(?:votes?\s+)?(?:for|in\s+favou?r|against|abstentions?)\b|(?:for|in\s+favou?r|ayes?)\s*(?:[:\-]\s*)?\d{1,3}\b)",
                 _I,
             ),
             examples=(
@@ -298,7 +306,7 @@ VOTE = Ruler(
             "Voting for the motion: Councillors ...", "Against: Cr C", "ABSENT: ...".""",
             re.compile(
                 r"^(?:(?:members\s+)?voting\s+)?(?P<side>ayes?|noes?|nays?|yeas?|in\s+favou?r|for|against|abstain(?:ed|ing|ions?)?|absent)"
-                r"(?:\s+(?:of|from)?\s*(?:the\s+)?(?:motion|amendment|voting))?\s*(?::|-|\u2013)\s*",
+                r"(?:\s+(?:(?:of|from)\s*)?(?:the\s+)?(?:motion|amendment|voting))?\s*(?::|-|\u2013)\s*",
                 _I,
             ),
             examples=(
