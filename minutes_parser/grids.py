@@ -37,6 +37,8 @@ class Grid(NamedTuple):
     """Visible text of a cell or link of the table, each computed once."""
     link_cache: dict[Any, list[Any]]
     """A cell's links with a target, each cell's found once (see :func:`_links`)."""
+    used: set[int]
+    """Columns the last reader looked up (see :func:`unread_cells`)."""
 
 
 _BUTTON_LABEL = etree.XPath("string(.//input[@type='button' or @type='submit']/@value)")
@@ -59,7 +61,7 @@ def read_grid(table: Any) -> Grid | None:
     for index, row in enumerate(rows[:4]):
         if all(c.tag == "th" for c in row) and len(row) >= 2:
             header = [_header_text(c) for c in row]  # read alone: a widget's grid reads nothing more
-            return Grid(header, [r for r in rows[index + 1 :] if len(r) >= 2], Texts(table), {})
+            return Grid(header, [r for r in rows[index + 1 :] if len(r) >= 2], Texts(table), {}, set())
     return None
 
 
@@ -68,12 +70,32 @@ def is_calendar_widget(grid: Grid) -> bool:
     return len(grid.header) == 7 and all(h.strip(". ") in _WEEKDAYS for h in grid.header)
 
 
-def _column(header: Sequence[str], *tests: Callable[[str], bool]) -> int | None:
+def _column(grid: Grid, *tests: Callable[[str], bool]) -> int | None:
+    """The first column whose header passes a test (tried in order); the column counts as read."""
     for test in tests:
-        for index, name in enumerate(header):
+        for index, name in enumerate(grid.header):
             if name and test(name):
+                grid.used.add(index)
                 return index
     return None
+
+
+def unread_cells(grid: Grid) -> list[str]:
+    """Cells of the columns no reader looked up, as "Header: text", row by row.
+
+    A grid read into records keeps only the columns its reader knows; the text of
+    the others ("Meeting Topic", "Notes") is not lost but returned here, for
+    ``unparsed``.
+    """
+    unread = [i for i, name in enumerate(grid.header) if i not in grid.used]
+    out = []
+    for row in grid.rows:
+        for index in unread:
+            text = _cell_text(grid, row, index)
+            if text:
+                name = grid.header[index]
+                out.append(f"{name.capitalize()}: {text}" if name else text)
+    return out
 
 
 def _cell(row: Sequence[Any], index: int | None) -> Any:
@@ -177,8 +199,8 @@ def _name_after_date(text: str) -> str | None:
 def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[Meeting]:
     """Meetings from a calendar grid (a date column and a name column), else []."""
     header = grid.header
-    date_col = _column(header, _is_date_col)
-    body_col = _column(header, lambda n: _is_body_col(n) and "date" not in n)
+    date_col = _column(grid, _is_date_col)
+    body_col = _column(grid, lambda n: _is_body_col(n) and "date" not in n)
     has_docs = any(any(w in n for w in ("agenda", "minutes", "detail")) for n in header)
     if date_col is None:
         return []
@@ -188,16 +210,17 @@ def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = Fa
         and not any(_name_after_date(_cell_text(grid, r, date_col)) for r in grid.rows[:5])
     ):
         return []
-    time_col = _column(header, lambda n: "time" in n)
-    loc_col = _column(header, lambda n: any(w in n for w in ("location", "venue", "place", "room")))
-    status_col = _column(header, lambda n: "status" in n)
-    detail_col = _column(header, lambda n: "detail" in n)
+    time_col = _column(grid, lambda n: "time" in n)
+    loc_col = _column(grid, lambda n: any(w in n for w in ("location", "venue", "place", "room")))
+    status_col = _column(grid, lambda n: "status" in n)
+    detail_col = _column(grid, lambda n: "detail" in n)
     doc_cols = [
         (i, n.strip().capitalize())  # a document is titled by its column
         for i, n in enumerate(header)
         if any(w in n for w in ("agenda", "minutes", "attachment", "packet", "notice", "summary", "report"))
         and i not in (body_col, date_col)
     ]
+    grid.used.update(i for i, _ in doc_cols)
     meetings = []
     for row in grid.rows:
         date_text = _cell_text(grid, row, date_col)
@@ -232,19 +255,18 @@ def _is_sponsor_col(name: str) -> bool:
 
 def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[AgendaItem]:
     """Items from a legislation or agenda grid ("File #" / "Title" columns), else []."""
-    header = grid.header
-    title_col = _column(header, lambda n: n in ("title", "name", "subject", "item", "matter") or "title" in n)
-    file_col = _column(header, lambda n: "file" in n or n in ("record #", "record", "number", "no.", "#"))
+    title_col = _column(grid, lambda n: n in ("title", "name", "subject", "item", "matter") or "title" in n)
+    file_col = _column(grid, lambda n: "file" in n or n in ("record #", "record", "number", "no.", "#"))
     if title_col is None or file_col is None:
         return []
-    type_col = _column(header, lambda n: n == "type" or "type" in n)
-    status_col = _column(header, lambda n: "status" in n)
-    date_col = _column(header, _is_date_col)
+    type_col = _column(grid, lambda n: n == "type" or "type" in n)
+    status_col = _column(grid, lambda n: "status" in n)
+    date_col = _column(grid, _is_date_col)
     # The body that took the matter; a sponsor (a member, their ward or office) is not one.
-    body_col = _column(header, lambda n: ("body" in n or "committee" in n) and not _is_sponsor_col(n))
-    agenda_col = _column(header, lambda n: "agenda #" in n or n in ("agenda no.", "item #"))
-    action_col = _column(header, lambda n: n == "action")
-    result_col = _column(header, lambda n: n == "result")
+    body_col = _column(grid, lambda n: ("body" in n or "committee" in n) and not _is_sponsor_col(n))
+    agenda_col = _column(grid, lambda n: "agenda #" in n or n in ("agenda no.", "item #"))
+    action_col = _column(grid, lambda n: n == "action")
+    result_col = _column(grid, lambda n: n == "result")
     items = []
     for row in grid.rows:
         title = _cell_text(grid, row, title_col)
@@ -276,14 +298,13 @@ def _votes(grid: Grid, row: Sequence[Any], action_col: int | None, result_col: i
 
 def grid_history(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[AgendaItem]:
     """A matter's history (Legistar LegislationDetail): date, action by, action, result; else []."""
-    header = grid.header
-    date_col = _column(header, _is_date_col)
-    by_col = _column(header, lambda n: n == "action by" or n == "body")
-    action_col = _column(header, lambda n: n == "action")
+    date_col = _column(grid, _is_date_col)
+    by_col = _column(grid, lambda n: n == "action by" or n == "body")
+    action_col = _column(grid, lambda n: n == "action")
     if date_col is None or by_col is None or action_col is None:
         return []
-    result_col = _column(header, lambda n: n == "result")
-    detail_col = _column(header, lambda n: "action details" in n or n == "details")
+    result_col = _column(grid, lambda n: n == "result")
+    detail_col = _column(grid, lambda n: "action details" in n or n == "details")
     items = []
     for row in grid.rows:
         date = find_date(_cell_text(grid, row, date_col), month_first=month_first)
@@ -305,18 +326,18 @@ def grid_history(grid: Grid, *, base: str | None = None, month_first: bool = Fal
 def grid_people(grid: Grid, *, base: str | None = None) -> list[Person]:
     """People from a member grid (a name column beside e-mail, ward, party...), else []."""
     header = grid.header
-    name_col = _column(header, lambda n: "name" in n)
+    name_col = _column(grid, lambda n: "name" in n)
     if name_col is None or not any(
         any(w in n for w in ("mail", "ward", "district", "party", "office", "web site", "website", "member"))
         for n in header
     ):
         return []
-    if _column(header, _is_date_col) is not None:
+    if _column(grid, _is_date_col) is not None:
         return []
-    mail_col = _column(header, lambda n: "mail" in n)
-    ward_col = _column(header, lambda n: any(w in n for w in ("ward", "district", "office")))
-    party_col = _column(header, lambda n: "party" in n)
-    role_col = _column(header, lambda n: any(w in n for w in ("title", "role", "position")))
+    mail_col = _column(grid, lambda n: "mail" in n)
+    ward_col = _column(grid, lambda n: any(w in n for w in ("ward", "district", "office")))
+    party_col = _column(grid, lambda n: "party" in n)
+    role_col = _column(grid, lambda n: any(w in n for w in ("title", "role", "position")))
     people = []
     for row in grid.rows:
         name = _cell_text(grid, row, name_col)

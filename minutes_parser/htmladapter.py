@@ -13,10 +13,10 @@ from urllib.parse import urlparse
 
 from lxml import etree
 
-from .blocks import Block
+from .blocks import Block, clean
 from .decode import Page
-from .grids import grid_history, grid_items, grid_meetings, grid_people, is_calendar_widget, read_grid
-from .htmlblocks import Renderer, raw_text
+from .grids import grid_history, grid_items, grid_meetings, grid_people, is_calendar_widget, read_grid, unread_cells
+from .htmlblocks import Renderer, outside_content, raw_text
 from .models import AgendaItem, Meeting, Person
 from .registry import BaseAdapter
 
@@ -99,6 +99,8 @@ class HtmlAdapter(BaseAdapter):
         items: list[AgendaItem] = []
         people: list[Person] = []
         structured = [0]
+        unread: list[str] = []
+        read_as: list[tuple[str, Any]] = []
         base = page.url
         month_first = self.month_first
 
@@ -111,6 +113,7 @@ class HtmlAdapter(BaseAdapter):
                     return False
                 meetings.append(meeting)
                 structured[0] += len(raw_text(el).strip())
+                read_as.append(("meeting list row", el))
                 return True
             if el.tag.lower() != "table":
                 return False
@@ -118,18 +121,29 @@ class HtmlAdapter(BaseAdapter):
             if grid is None:
                 return False
             if is_calendar_widget(grid):
+                read_as.append(("noise (calendar widget)", el))
                 return True
             found_items = grid_history(grid, base=base, month_first=month_first)
-            found_meetings = [] if found_items else grid_meetings(grid, base=base, month_first=month_first)
+            found_meetings: list[Meeting] = []
+            if not found_items:
+                grid.used.clear()
+                found_meetings = grid_meetings(grid, base=base, month_first=month_first)
             if not (found_items or found_meetings):
+                grid.used.clear()
                 found_items = grid_items(grid, base=base, month_first=month_first)
-            found_people = [] if found_meetings or found_items else grid_people(grid, base=base)
+            found_people: list[Person] = []
+            if not (found_meetings or found_items):
+                grid.used.clear()
+                found_people = grid_people(grid, base=base)
             if not (found_meetings or found_items or found_people):
                 return False
             meetings.extend(found_meetings)
             items.extend(found_items)
             people.extend(found_people)
-            structured[0] += len(raw_text(el).strip())
+            cells = unread_cells(grid)
+            unread.extend(cells)
+            structured[0] += len(raw_text(el).strip()) - sum(len(c) for c in cells)
+            read_as.append(("meetings" if found_meetings else "items" if found_items else "people", el))
             return True
 
         blocks = Renderer(on_element, frozenset({"table"}) | self.row_tags).render(content)
@@ -139,6 +153,8 @@ class HtmlAdapter(BaseAdapter):
             "people": people,
             "month_first": month_first,
             "structured_chars": structured[0],
+            "unread": unread,
+            "set_aside": lambda: outside_content(root, content) + [(where, clean(" ".join(el.itertext()))) for where, el in read_as],
         }
         kind = self.url_kinds.get(urlparse(page.url).path.rsplit("/", 1)[-1].lower()) if page.url else None
         if kind:

@@ -469,3 +469,39 @@ def link_block(el: Any) -> Block:
 def render(root: Any, on_element: Handler | None = None, on_tags: frozenset[str] = frozenset({"table"})) -> list[Block]:
     """Render an element to blocks; ``on_element`` sees the elements whose tag is in ``on_tags``."""
     return Renderer(on_element, on_tags).render(root)
+
+
+OUTSIDE = "chrome (outside the content area)"
+"""Where :func:`outside_content` reports the site's own text (menus, banners, footers)."""
+
+
+def outside_content(root: Any, content: Any) -> list[tuple[str, str]]:
+    """The visible text of the page's body outside ``content``: the site around the content area.
+
+    An adapter reads only its system's content area; the rest of the page (the
+    council's menus, banner and footer) is navigation chrome. It is not read, but a
+    trace reports it, so that no text of a page goes unaccounted for.
+    """
+    bodies = root.xpath("//body") if root is not None else []
+    body = bodies[0] if bodies else root
+    if body is None or content is body or content is root:
+        return []
+    parts: list[str] = []
+    walker = etree.iterwalk(body, events=("start", "end"))
+    skipped: Any = None
+    for event, el in walker:
+        if event == "end":
+            if el is skipped:
+                skipped = None
+            if el is not body and el.tail:
+                parts.append(el.tail)
+            continue
+        tag = el.tag
+        if el is content or type(tag) is not str or tag.lower() in SKIP_TAGS or _hidden(el):
+            walker.skip_subtree()
+            skipped = el
+            continue
+        if el.text:
+            parts.append(el.text)
+    text = clean(" ".join(parts))
+    return [(OUTSIDE, text)] if text else []

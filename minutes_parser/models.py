@@ -232,6 +232,8 @@ class Meeting(Record):
     """Meeting date, serialised ISO."""
     time: str | None = None
     """Start time "HH:MM", 24 hour."""
+    end_time: str | None = None
+    """Planned or recorded finish time "HH:MM", 24 hour, when the page gives one."""
     location: str | None = None
     """Venue."""
     status: str | None = None

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import PAGES, SAMPLES, corpus_page
@@ -340,3 +341,90 @@ def test_r10_text_of_tiny_lines_stays_under_ten_times_its_size() -> None:
     assert int(rest) > 49_000_000  # the lines past the block limit are kept, not lost
     assert float(coverage) < 0.01
     assert "kept unread in unparsed" in warning
+
+
+# ---------------------------------------------------------------- nothing silently lost (R20, R21)
+LEGISTAR_GRID = """<html><body><table>
+<tr><th>Name</th><th>Meeting Date</th><th>Meeting Topic</th><th>Agenda</th></tr>
+<tr><td>City Council</td><td>4/16/2024</td><td>Budget hearing on the water fund</td><td><a href="View.ashx?M=A&amp;ID=1">Agenda</a></td></tr>
+<tr><td>Planning Commission</td><td>4/18/2024</td><td>Harbor district zoning</td><td>Not available</td></tr>
+</table></body></html>"""
+
+
+def test_r20_grid_columns_no_reader_knows_go_to_unparsed() -> None:
+    doc = minutes_parser.parse(LEGISTAR_GRID.encode(), url="https://riverton.legistar.com/Calendar.aspx")
+    assert [m.body for m in doc.meetings] == ["City Council", "Planning Commission"]
+    unparsed = [u.text for u in doc.unparsed]
+    assert "Meeting topic: Budget hearing on the water fund" in unparsed
+    assert "Meeting topic: Harbor district zoning" in unparsed
+    assert doc.coverage is not None and doc.coverage < 1.0
+    # The trace says what the grid reader took and what it left.
+    trace = minutes_parser.explain(LEGISTAR_GRID.encode(), url="https://riverton.legistar.com/Calendar.aspx")
+    read = [t for t in trace.lines if t.kind == "structure"]
+    assert any(t.placed == "meetings" and "Planning Commission" in t.text for t in read)
+    assert any(t.placed is None and "Harbor district zoning" in t.text for t in read)
+
+
+def _healthy_weight() -> str:
+    return (PAGES / "moderngov_mgAi_healthy-weight.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda page: page.replace("<body>", "<body><div id='modgov'></div>", 1),  # an empty element with the id first
+        lambda page: page.replace("<div", "<p").replace("</div>", "</p>"),  # div restyled as p: the parser closes it at once
+        lambda page: page.replace("<body>", "<body><span id='modgov'> </span>", 1),  # only white space in it
+    ],
+    ids=["empty-id-element", "div-to-p", "blank-id-element"],
+)
+def test_r21_a_content_area_without_text_is_not_the_content(change: Any) -> None:
+    original = minutes_parser.parse(_healthy_weight().encode())
+    changed = minutes_parser.parse(change(_healthy_weight()).encode())
+    assert changed.source.adapter == "moderngov"
+    assert [i.title for i in changed.items] == [i.title for i in original.items]
+    assert [r.text for r in changed.items[0].resolutions] == [r.text for r in original.items[0].resolutions]
+
+
+@pytest.mark.parametrize(
+    ("markup", "field", "value"),
+    [
+        ("<p><div>Decision maker:</div>Cabinet Member for Housing</p>", "meeting.body", "Cabinet Member for Housing"),
+        ("<p><div>Decision status:</div><div>Recommendations Approved</div></p>", "status", "Recommendations Approved"),
+        ("<p><strong>Date of decision:</strong></p>\n<p>19/10/2015</p>", "meeting.date", "2015-10-19"),
+    ],
+)
+def test_a_label_alone_in_its_box_takes_the_next_box(markup: str, field: str, value: str) -> None:
+    page = f"<html><body><h1>Decision details</h1>\n<h2>Tree planting programme</h2>\n{markup}\n<p>Decision:</p>\n<p>To approve the programme.</p></body></html>"
+    item = minutes_parser.parse(page.encode(), url="https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=9").items[0]
+    found: Any = item
+    for part in field.split("."):
+        found = getattr(found, part)
+    assert str(found) == value
+
+
+def test_a_lone_label_does_not_take_a_paragraph() -> None:
+    long_line = "The decision was taken after consultation with ward members, residents' groups and the local schools, which all supported it."
+    page = f"<html><body><h1>Decision details</h1>\n<h2>Tree planting</h2>\n<p><div>Decision maker:</div></p>\n<p>{long_line}</p></body></html>"
+    item = minutes_parser.parse(page.encode(), url="https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=9").items[0]
+    assert item.meeting is None or item.meeting.body is None
+
+
+@pytest.mark.parametrize("marker", ["(2)", "b)", "iv."])
+def test_a_list_number_in_its_own_box_joins_its_text(marker: str) -> None:
+    page = (
+        "<html><body><h1>Agenda item</h1>\n<h2>Library opening hours</h2>\n<p>Minutes:</p>\n<p>RESOLVED –</p>\n"
+        f"<p><div>{marker}</div>That the Director report the outcome to Cabinet.</p></body></html>"
+    )
+    doc = minutes_parser.parse(page.encode(), url="https://democracy.example.gov.uk/mgAi.aspx?ID=1")
+    resolutions = doc.items[0].resolutions
+    assert [(r.label, r.text) for r in resolutions] == [(marker.strip("()."), "That the Director report the outcome to Cabinet.")]
+    # Without the join the marker was a clause of its own or text of its own.
+    assert doc.unparsed == ()
+
+
+@pytest.mark.parametrize("kind_line", ["Decision details", "Agenda item", "Issue - meetings"])
+def test_a_page_kind_heading_is_not_the_title(kind_line: str) -> None:
+    page = f"<html><body><main><h1>{kind_line}</h1><h2>Parking permits for key workers</h2><p>RESOLVED that the scheme be approved.</p></main></body></html>"
+    doc = minutes_parser.parse(page.encode())
+    assert doc.title == "Parking permits for key workers"

@@ -25,7 +25,7 @@ from lxml import etree
 from ..blocks import Block, clean
 from ..dates import find_date, find_time
 from ..decode import Page
-from ..htmlblocks import Renderer, Texts, is_doc_href, text_of
+from ..htmlblocks import Renderer, Texts, is_doc_href, outside_content, text_of
 from ..models import Meeting, Person
 from ..registry import BaseAdapter
 from ..urls import join_url, safe_href
@@ -48,7 +48,9 @@ _PAGE_KINDS = {
     "mgcommitteedetails.aspx": "meeting_list",
     "mglistcommittees.aspx": "meeting_list",
 }
-_PAGE_STEMS = tuple(name.removesuffix(".aspx") for name in _PAGE_KINDS)
+_OTHER_PAGES = ("mguserinfo", "mgmeetingattendance", "mgconvert2pdf", "mgmemberindex", "mgfindmember", "mgwhatsnew", "mgplansHome")
+"""ModernGov pages the library does not read that its pages link to (a member's page, attendance, a document)."""
+_PAGE_STEMS = tuple(name.removesuffix(".aspx") for name in _PAGE_KINDS) + tuple(p.lower() for p in _OTHER_PAGES)
 """ModernGov's page names without ``.aspx``: each is looked for just before an ``.aspx``."""
 _HINTS = (
     "mgWordPara",
@@ -94,14 +96,30 @@ def _page_name(url: str | None) -> str:
         return ""
 
 
-def _names_a_page(lowered: str) -> bool:
-    """True when a ModernGov page name ("mgai.aspx") occurs in ``lowered``: a look before each ``.aspx``."""
+PAGE_NAME_SCORE = 0.3
+"""Confidence one link to a ModernGov page name ("mgAi.aspx") gives: a page may link to a council's site."""
+PAGE_NAMES_SCORE = 0.65
+"""Confidence links to :data:`PAGE_NAMES_ENOUGH` ModernGov page names give: a page whose own links
+go from page to page of a ModernGov site is one of its pages, whatever its classes are called
+(a restyled theme keeps the system's page names)."""
+PAGE_NAMES_ENOUGH = 2
+
+
+def _page_names(lowered: str) -> int:
+    """How many ModernGov page names ("mgai.aspx") occur in ``lowered`` (counted up to
+    :data:`PAGE_NAMES_ENOUGH`): a look before each ``.aspx``."""
+    found = 0
     at = lowered.find(".aspx")
-    while at >= 0:
+    while at >= 0 and found < PAGE_NAMES_ENOUGH:
         if lowered.endswith(_PAGE_STEMS, 0, at):
-            return True
+            found += 1
         at = lowered.find(".aspx", at + 1)
-    return False
+    return found
+
+
+def _holds_text(el: Any) -> bool:
+    """True when any text lies under ``el`` (stops at the first)."""
+    return any(t.strip() for t in el.itertext())
 
 
 class ModernGovAdapter(BaseAdapter):
@@ -139,8 +157,9 @@ class ModernGovAdapter(BaseAdapter):
                     break
                 if page.has_marker(hint):
                     score += 0.25
-        if score < 1.0 and _names_a_page(window.lower()):
-            score += 0.3
+        if score < 1.0:
+            names = _page_names(window.lower())
+            score += PAGE_NAMES_SCORE if names >= PAGE_NAMES_ENOUGH else PAGE_NAME_SCORE if names else 0.0
         return min(score, 1.0)
 
     def blocks(self, page: Page) -> tuple[list[Block], dict[str, Any]]:
@@ -149,14 +168,21 @@ class ModernGovAdapter(BaseAdapter):
         if root is None:
             return [], {}
         found = _ROOT(root)
-        content = found[0] if found else (_BODY(root) or [root])[0]
+        # A content area that holds no text (an empty placeholder with the id, or one the HTML
+        # parser closed at once because it was restyled as a <p>) is not where the content is.
+        content = found[0] if found and _holds_text(found[0]) else (_BODY(root) or [root])[0]
         meetings: list[Meeting] = []
         attendance: list[Person] = []
         handler = _Handler(page.url, meetings, attendance)
         blocks = Renderer(handler, frozenset({"table", "a", "ul", "div", "ol"})).render(content)
         kind = _PAGE_KINDS.get(_page_name(page.url))
         listing = kind == "meeting_list" or (kind is None and len(meetings) >= 2 and not handler.item_rows)
-        hints: dict[str, Any] = {"meetings": meetings if listing else [], "attendance": attendance}
+        hints: dict[str, Any] = {
+            "meetings": meetings if listing else [],
+            "attendance": attendance,
+            "set_aside": lambda: outside_content(root, content)
+            + [(where, clean(" ".join(el.itertext()))) for where, el in handler.read_as],
+        }
         if kind is not None:
             hints["page_kind"] = kind
         elif handler.list_rows and not handler.item_rows:
@@ -175,6 +201,8 @@ class _Handler:
         self.attendance = attendance
         self.item_rows = 0
         self.list_rows = 0
+        self.read_as: list[tuple[str, Any]] = []
+        """Elements read as structure or chrome, with where they went (for a trace)."""
 
     def __call__(self, el: Any, out: Renderer) -> bool:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -185,6 +213,7 @@ class _Handler:
             for a in _LINKS(el):
                 if is_doc_href(a.get("href")):
                     out.link(a)
+            self.read_as.append(("chrome (navigation links)", el))
             return True
         if tag == "table":
             return self._table(el, out)
@@ -233,6 +262,7 @@ class _Handler:
         summary = (table.get("summary") or "").lower()
         if "attendance" in summary or (header and any(_ATTENDANCE.search(h) for h in header) and not _LINKS(table)):
             self._attendance(rows[1:] if header else rows, header, text)
+            self.read_as.append(("meeting.attendance (table)", table))
             return True
         linked = [
             r
@@ -245,6 +275,8 @@ class _Handler:
         ]
         for row in linked:
             self._list_row(row, out, text)
+        if linked:
+            self.read_as.append(("list rows (table)", table))
         return bool(linked)
 
     def _item_row(self, row: list[Any], out: Renderer, text: Texts) -> None:

@@ -223,6 +223,7 @@ class ModernGovXmlAdapter(BaseAdapter):
             body=body,
             date=parse_date(_text(root, "meetingdate")),
             time=find_time(_text(root, "meetingtime")),
+            end_time=find_time(_text(root, "meetingplannedfinishtime")),
             location=_text(root, "meetinglocation") or None,
             status=_text(root, "meetingstatus") or None,
             attendance=attendance,

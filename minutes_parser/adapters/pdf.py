@@ -45,8 +45,10 @@ class PdfAdapter(BaseAdapter):
             text = page.cache["pdf"] = extract(page.data)
         page.warnings.extend(text.warnings)
         blocks = [_block(b) for b in text.blocks]
+        removed = text.removed
         # A printed document: the grammar reads its kind and its date order from its words.
-        return blocks, {"printed": True}
+        # The running headers and footers taken out are reported in a trace.
+        return blocks, {"printed": True, "set_aside": lambda: [(f"chrome ({r.reason})", r.text) for r in removed]}
 
 
 def _block(block: PdfBlock) -> Block:

@@ -77,6 +77,12 @@ class Context:
     """The page's own meeting, when the adapter read it from structured data."""
     structured_chars: int = 0
     """Characters of content the adapter placed itself (grids), counted in coverage."""
+    unread: list[str] = attrs.field(factory=list)
+    """Text the adapter read from structure but could not place (a grid's unknown columns):
+    kept in ``unparsed``."""
+    set_aside: Callable[[], list[tuple[str, str]]] | None = None
+    """What the adapter read as structure or left as chrome, as (where, text) pairs,
+    computed only for a trace (see :func:`trace`)."""
     lexed: Lexed | None = None
     """The blocks already lexed (detection lexes a page once; parsing reuses it)."""
 
@@ -130,8 +136,19 @@ def build_document(blocks: Sequence[Block], ctx: Context) -> Document:
 
 
 def trace(blocks: Sequence[Block], ctx: Context) -> Trace:
-    """Run the grammar over ``blocks`` and return the trace of every token."""
-    return _run(blocks, ctx)[1]
+    """Run the grammar over ``blocks`` and return the trace of every token.
+
+    What the adapter set aside (text it read from structure, a grid's unknown
+    columns, the site's chrome around the content area) follows the tokens, as
+    lines without a line number.
+    """
+    record = _run(blocks, ctx)[1]
+    extra = [
+        TraceLine(line=None, page=None, kind="structure", rule=None, placed=where, text=text)
+        for where, text in (ctx.set_aside() if ctx.set_aside else ())
+    ]
+    extra += [TraceLine(line=None, page=None, kind="structure", rule=None, placed=None, text=text) for text in ctx.unread]
+    return attrs.evolve(record, lines=(*record.lines, *extra)) if extra else record
 
 
 DATE_BLOCKS = 200
@@ -250,7 +267,7 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
     warnings = list(ctx.warnings)
     if cut:
         warnings.append(cut)
-    unparsed, coverage = _leftovers(lexed, placed, ctx.structured_chars)
+    unparsed, coverage = _leftovers(lexed, placed, ctx.structured_chars, ctx.unread)
     document = Document(
         source=Source(url=ctx.url, adapter=ctx.adapter, page_kind=kind),
         title=title,
@@ -312,6 +329,9 @@ def _page_header(lexed: Lexed, ctx: Context, mark: Callable[[int, str], None]) -
             if tok.block >= HEADER_BLOCKS:
                 break
             if tok.text == title:
+                if tok.kind is Kind.PAGE_KIND:
+                    title = None  # the adapter's guess is the page's kind line ("Decision details"), not its title
+                    break
                 mark(i, "title")
                 body_start = tok.block + 1
                 break
@@ -512,9 +532,12 @@ def _cut_off(lexed: Lexed, placed: Sequence[str | None]) -> str | None:
     return None
 
 
-def _leftovers(lexed: Lexed, placed: Sequence[str | None], structured: int = 0) -> tuple[tuple[Unplaced, ...], float | None]:
+def _leftovers(
+    lexed: Lexed, placed: Sequence[str | None], structured: int = 0, unread: Sequence[str] = ()
+) -> tuple[tuple[Unplaced, ...], float | None]:
     total = done = structured
-    out: list[Unplaced] = []
+    out: list[Unplaced] = [Unplaced(text=text) for text in unread]
+    total += sum(len(text) for text in unread)
     for tok, where in zip(lexed.tokens, placed, strict=True):
         size = len(tok.text)
         total += size

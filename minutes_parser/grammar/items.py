@@ -62,6 +62,14 @@ _NARRATIVE_LEAD = re.compile(
 _DECISION_LEAD = re.compile(r"\b(?:resolved|agreed|decided|approved|recommended|that)\b", re.IGNORECASE)
 _BE_DONE = re.compile(r"\b(?:be|is|are)\s+(?:\w+ed|given|taken|made|held|brought|undertaken|noted|approved|agreed|received|adopted)\b", re.IGNORECASE)
 """A decision's subjunctive ("be noted", "be approved"): what a "That ..." paragraph decides."""
+LONE_LABEL_KEYS = frozenset(
+    {"maker", "decision_status", "key", "call_in", "published", "decided", "date", "decided_at", "wards", "subject", "reference", "contact", "author"}
+)
+"""Labels that take a short value, which a page may print in its own box, after the label ("Decision maker:" / "Cabinet")."""
+LONE_LABEL_VALUE_WORDS = 12
+"""A lone label's value is at most this many words: the longest are decision makers' titles
+("Cabinet Member for Adult Social Care and Health Integration", 9) and "decided at" lines
+("19/10/2015 - Policy and Resources Committee"); a longer line after it is the page going on."""
 _NUMBER_PREFIX = re.compile(r"^(?P<number>[\w./]{1,10}?)[.:]?\s+(?P<rest>\S.*)$")
 _NO_DECISION = re.compile(
     r"^(?:none|nil|n/a|none received|there were none\.?|\([A-Z]{2,8}[\s\d/.-]{1,30}\))\.?$", re.IGNORECASE
@@ -161,6 +169,7 @@ class ItemReader:
         self.reference: str | None = None
         self.last_contact_label = False
         self.action_open = False
+        self.lone_label: Token | None = None
         first, stop = token_range
         skip = self._header(start, page_title, first, stop)
         for index in range(first, stop):
@@ -272,6 +281,15 @@ class ItemReader:
     def _token(self, index: int, tok: Token) -> None:
         kind = tok.kind
         place = self.place
+        if self.lone_label is not None and kind is not Kind.NOISE:
+            label, self.lone_label = self.lone_label, None
+            if kind in (Kind.TEXT, Kind.MEETING, Kind.CONTACT) and len(tok.text.split()) <= LONE_LABEL_VALUE_WORDS:
+                # The value printed in its own box after its label.
+                key = str(label.data.get("key"))
+                taken = attrs.evolve(label, text=f"{label.text} {tok.text}", data={**label.data, "value": tok.text.strip()})
+                if self._label(taken):
+                    place(index, f"item.{key}")
+                    return
         if kind is Kind.NOISE or kind is Kind.PAGE_KIND:
             place(index, "noise")
             return
@@ -309,6 +327,8 @@ class ItemReader:
         self.last_contact_label = False
         if kind is Kind.LABEL and self._label(tok):
             place(index, f"item.{tok.data.get('key')}")
+            if not tok.data.get("value") and tok.data.get("key") in LONE_LABEL_KEYS:
+                self.lone_label = tok
             return
         if kind is Kind.DOCUMENT and tok.rule == "size-line":
             self._size_line(tok)

@@ -39,6 +39,8 @@ _TRAILING_PIPE = re.compile(r"(?<![\s|])(?=[\s|]*$)[\s|]*\|[\s|]*")
 """Cell borders and spaces ending a line, at least one border among them. The match starts where
 the run of borders and spaces starts and is checked to reach the line's end before it is taken,
 so a run that stops short costs one pass, not one per start (linear on any line)."""
+_LONE_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]|[\u2022\u00b7\u25aa\u2013-])$")
+"""A list number or bullet alone in its block ("(2)", "b)", "iv.", "\u2022")."""
 _LEADING_PIPE = re.compile(r"^\s*(?:\|\s*)+")
 _SPLIT = re.compile(
     # a sentence ends, then a numbered item: "... evening. 2. Apologies"
@@ -133,12 +135,25 @@ def split_long(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _joins_marker(out: list[Block], block: Block) -> bool:
+    """True when the last block is a lone list marker on the same line of markup as ``block``."""
+    if not out or block.line is None or block.page is not None or block.kind not in ("para", "li", "cell"):
+        return False
+    last = out[-1]
+    return last.line == block.line and last.kind in ("para", "li", "cell") and _LONE_MARKER.match(last.text) is not None
+
+
 def _prepare(blocks: Sequence[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         if block.kind in STRUCTURAL:
             out.append(block)
             continue
+        if _joins_marker(out, block):
+            # A list number in its own box on the same line as its text ("(2)" | "That the ..."):
+            # one line, as a reader sees it.
+            marker = out.pop()
+            block = attrs.evolve(block, text=f"{marker.text} {block.text}", raw=None, gap=marker.gap)
         text = block.text
         if "|" in text:
             cell_end = _TRAILING_PIPE.search(text) is not None

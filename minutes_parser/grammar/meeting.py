@@ -120,7 +120,7 @@ def read_meeting(
         here = f.at
         for key, label_pos, values in labels:
             f.at = label_pos  # what a label's values give, the label's line gives
-            _label_values(f, key, values, month_first, attendance, place)
+            _label_values(f, key, values, month_first, attendance, place, contacts)
         f.at = here
         labels.clear()
 
@@ -161,6 +161,8 @@ def read_meeting(
                 labels.append((key, pos, [(i, attrs.evolve(tok, text=value))] if value else []))
             elif key == "contact":
                 place(i, f"meeting.{key}")
+                if not value:  # the contact printed in its own box after the label
+                    labels.append((key, pos, []))
             for extra_key, extra_value in more:
                 _apply_label(f, extra_key, extra_value, month_first, contacts, tok.line)
             continue
@@ -179,7 +181,7 @@ def read_meeting(
                 and not _NOT_THIS.search(tok.text)
                 and not find_date(tok.text)
                 and not _PEOPLE_LINE.match(tok.text)
-            ) or (key in ("date", "time", "committee", "status") and not values):
+            ) or (key in ("date", "time", "committee", "status", "contact") and not values):
                 taken = True
             if taken:
                 values.append((i, tok))
@@ -281,6 +283,7 @@ def _label_values(
     month_first: bool,
     attendance: list[Person],
     place: Callable[[int, str], None],
+    contacts: list[Contact],
 ) -> None:
     """Apply a label whose value was read from the lines after it."""
     texts = [t.text for _, t in values if t.text not in ("-", "\u2013")]
@@ -305,6 +308,11 @@ def _label_values(
     elif key == "status" and texts:
         if f.offer("status", RANK_LABEL, texts[0].lower()):
             place(values[0][0], "meeting.status")
+    elif key == "contact" and texts:
+        found = label_contacts(texts[0], values[0][1].line)
+        if found:
+            contacts.extend(found)
+            place(values[0][0], "meeting.contact")
     elif key in _ATTENDANCE:
         for i, t in values:
             people = _people(t.text, key.replace("_", " "), listed=t.block_kind == "li" or t.text[:1] in "-\u2022\u00b7")
