@@ -5,8 +5,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -177,3 +179,54 @@ def test_devices_and_gzip_pages(tmp_path: Path) -> None:
 def test_adapters_lists_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["adapters"]) == 0
     assert "text" in capsys.readouterr().out
+
+
+def _children(pid: int) -> set[int]:
+    """Child processes of ``pid`` (Linux: /proc/<pid>/task/*/children)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.update(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running, and not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc (Linux)")
+def test_sigterm_with_jobs_leaves_no_workers_and_no_partial_out(tmp_path: Path) -> None:
+    # Issue 14, R14 and R15: workers seen alive minutes after their parent was terminated.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    sample = (SAMPLES / "anytown_issue-history_library-opening-hours.txt").read_bytes()
+    for n in range(3000):
+        (pages / f"page-{n}.txt").write_bytes(sample)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "minutes_parser", "parse", "--jobs", "2", "--out", str(out), str(pages)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 30
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers |= _children(proc.pid)
+        time.sleep(0.05)
+    assert workers, "the run started no worker processes"
+    time.sleep(0.5)  # let the workers take pages
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 20
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)], "workers outlived their terminated parent"
+    assert proc.returncode != 0
+    assert not out.exists(), "a terminated run left a partial --out"

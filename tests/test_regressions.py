@@ -428,3 +428,28 @@ def test_a_page_kind_heading_is_not_the_title(kind_line: str) -> None:
     page = f"<html><body><main><h1>{kind_line}</h1><h2>Parking permits for key workers</h2><p>RESOLVED that the scheme be approved.</p></main></body></html>"
     doc = minutes_parser.parse(page.encode())
     assert doc.title == "Parking permits for key workers"
+
+
+@pytest.mark.parametrize("heading", ["Additional documents:", "Supporting documents:", "Background papers:"])
+def test_r18_decisions_after_a_documents_heading_are_kept(heading: str) -> None:
+    page = (
+        "Agenda item\n\nBudget monitoring report\n\nMinutes:\n\nThe committee considered the report.\n\n"
+        f"{heading}\n\nReport PDF 120 KB\n\nRESOLVED that the report be noted.\n\nRESOLVED that the forecast be approved.\n"
+    )
+    doc = minutes_parser.parse(page)
+    assert [r.text for r in doc.items[0].resolutions] == ["that the report be noted.", "that the forecast be approved."]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "that the minutes of the meeting held on 12 March 2024 be approved as a correct record.",
+        "that the minutes of the meeting held on Tuesday 5th November 2024 be confirmed.",
+        "that the notes of the meeting held on 3/9/2024 be agreed and signed by the Chair.",
+    ],
+)
+def test_r19_a_resolution_naming_an_earlier_meeting_is_not_the_meeting(clause: str) -> None:
+    page = f"Agenda item\n\nMinutes of the previous meeting\n\nMinutes:\n\nRESOLVED {clause}\n"
+    doc = minutes_parser.parse(page)
+    assert [r.text for r in doc.items[0].resolutions] == [clause]
+    assert all(m.date is None for m in doc.meetings)
