@@ -288,3 +288,22 @@ def test_one_line_parish_vote_records_the_decision_above(line: str, mover: str, 
     assert [c.text for c in item.resolutions] == ["to repair the bus shelter."]
     vote = item.votes[0]
     assert (vote.mover, vote.outcome, vote.for_count, vote.motion) == (mover, "carried", for_count, "to repair the bus shelter.")
+
+
+FILLER = "Members discussed the matter at some length and asked officers a number of questions about the detail."
+
+
+@pytest.mark.parametrize(
+    ("items", "before"),
+    [
+        ([("1", "Apologies for Absence", "There were apologies from Mr Hale."), ("2", "Declarations of Interest", "Mrs Ward declared an interest in item 4.")], "Present: A. Hale (Chair) B. Ward and C. Lee"),
+        ([("4", "Minutes", "The minutes of the meeting held on 3rd May were approved."), ("5", "Budget Monitoring", "The Treasurer presented the report.")], "In attendance: the Clerk"),
+        ([("12", "Highways Update", "The County Councillor reported on the resurfacing works."), ("13", "Planning Applications", "No objections were raised to application 24/0113.")], "Present: Cllr J. Moss (Chairman), Cllr P. Reed and the Clerk"),
+    ],
+)
+def test_flattened_page_title_runs_into_its_first_paragraph(items: list[tuple[str, str, str]], before: str) -> None:
+    # Printed minutes flattened onto one line: "2. Declarations of Interest 2.1 Mrs Ward declared ..."
+    body = " ".join(f"{n}. {title} {n}.1 {text} {FILLER} {n}.2 {FILLER}" for n, title, text in items)
+    page = f"Minutes of the meeting of the Parish Council held on 4th June 2024 {before} {body}\n"
+    doc = minutes_parser.parse(page)
+    assert [(i.number, i.title) for i in doc.items] == [(n, title) for n, title, _ in items]

@@ -142,7 +142,7 @@ def trace(blocks: Sequence[Block], ctx: Context) -> Trace:
     columns, the site's chrome around the content area) follows the tokens, as
     lines without a line number.
     """
-    record = _run(blocks, ctx)[1]
+    record = _run(blocks, ctx)[1]()
     extra = [
         TraceLine(line=None, page=None, kind="structure", rule=None, placed=where, text=text)
         for where, text in (ctx.set_aside() if ctx.set_aside else ())
@@ -173,7 +173,7 @@ def _place_in_item(place: Callable[[int, str], None], item: int, index: int, whe
     place(index, _in_item(item, where))
 
 
-def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
+def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Callable[[], Trace]]:
     lexed = ctx.lexed if ctx.lexed is not None else lex(blocks)
     month_first = ctx.month_first if ctx.month_first is not None else writes_month_first(b.text for b in lexed.blocks[:DATE_BLOCKS])
     if ctx.printed and ctx.fallback_kind is None:
@@ -279,14 +279,17 @@ def _run(blocks: Sequence[Block], ctx: Context) -> tuple[Document, Trace]:
         unparsed=unparsed,
         coverage=coverage,
     )
-    record = Trace(
-        page_kind=kind,
-        starts=tuple(f"{s.scheme} {s.number or '-'} {s.title!r}" for s in starts),
-        lines=tuple(
-            TraceLine(line=t.line, page=t.page, kind=t.kind.value, rule=t.rule, placed=placed[i], text=t.text)
-            for i, t in enumerate(tokens)
-        ),
-    )
+
+    def record() -> Trace:  # built only when a trace is asked for
+        return Trace(
+            page_kind=kind,
+            starts=tuple(f"{s.scheme} {s.number or '-'} {s.title!r}" for s in starts),
+            lines=tuple(
+                TraceLine(line=t.line, page=t.page, kind=t.kind.value, rule=t.rule, placed=placed[i], text=t.text)
+                for i, t in enumerate(tokens)
+            ),
+        )
+
     return document, record
 
 

@@ -59,6 +59,12 @@ _SPLIT = re.compile(
     # the next row of a contents list flattened to one line: "... Page 2 1.1 Opening"
     r"|(?:(?<=\bPage\s\d)|(?<=\bPage\s\d\d)|(?<=\bPage\d)|(?<=\bPage\d\d))\s+(?=\d)"
 )
+_TITLE_THEN_PARAGRAPH = re.compile(
+    r"\s+(?P<item>(?P<n>\d{1,3})\.?\s+[A-Z][^.:;\d]{2,120}?)\s(?P<para>(?P=n)\.1\s+[A-Z])"
+)
+"""On a flattened page, an item's number and title run into its own first paragraph: "... 2. Declarations
+of Interest 2.1 Mr Butler declared ...". The title is short and holds no sentence end or digit;
+the paragraph carries the item's number with ".1"."""
 _LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 """A numbered clause: a decision word inside it does not start a new decision."""
 _TITLE_TRAILER = re.compile(
@@ -125,12 +131,19 @@ def split_long(text: str) -> list[str]:
     """Cut a flattened page into pieces at inline item starts, headings and keywords."""
     if len(text) < LONG_LINE:
         return [text]
+    cuts = [(m.start(), m.end()) for m in _SPLIT.finditer(text)]
+    for m in _TITLE_THEN_PARAGRAPH.finditer(text):
+        # "... Taylor-Smith 1. Apologies for Absence 1.1 There were ...": the item and its first paragraph.
+        cuts.append((m.start(), m.start("item")))
+        cuts.append((m.start("para") - 1, m.start("para")))
+    if len(cuts) > 1:
+        cuts.sort()
     pieces: list[str] = []
     start = 0
-    for m in _SPLIT.finditer(text):
-        if m.start() - start >= 3:
-            pieces.append(text[start : m.start()].strip())
-            start = m.end()
+    for cut_start, cut_end in cuts:
+        if cut_start - start >= 3:
+            pieces.append(text[start:cut_start].strip())
+            start = cut_end
     pieces.append(text[start:].strip())
     return [p for p in pieces if p]
 
