@@ -307,3 +307,49 @@ def test_flattened_page_title_runs_into_its_first_paragraph(items: list[tuple[st
     page = f"Minutes of the meeting of the Parish Council held on 4th June 2024 {before} {body}\n"
     doc = minutes_parser.parse(page)
     assert [(i.number, i.title) for i in doc.items] == [(n, title) for n, title, _ in items]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "rest"),
+    [
+        ("Adoption of Agenda: a) Motion to adopt the agenda as circulated.", "Adoption of Agenda", "a) Motion to adopt the agenda as circulated."),
+        ("Correspondence: (1) Letter from the County Council on winter gritting.", "Correspondence", "(1) Letter from the County Council on winter gritting."),
+        ("Finance: i. Payments for approval were listed.", "Finance", "i. Payments for approval were listed."),
+        ("Call to Order: Mayor Hughes assumed the Chair and called the meeting to order at 7 pm.", "Call to Order", "Mayor Hughes assumed the Chair and called the meeting to order at 7 pm."),
+        ("Open Forum: Two residents addressed Council about the proposed skate park on Hill Road.", "Open Forum", "Two residents addressed Council about the proposed skate park on Hill Road."),
+        ("Clerk's Report: The Clerk circulated the report and highlighted the changes to the precept.", "Clerk's Report", "The Clerk circulated the report and highlighted the changes to the precept."),
+    ],
+)
+def test_heading_colon_then_parts_or_narrative(line: str, title: str, rest: str) -> None:
+    from minutes_parser.grammar.lexer import split_title
+
+    assert split_title(line) == (title, rest)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Revised Agenda", "Report of the Planning Officer: Appeals Lodged", "Items for Information: Correspondence Received"],
+)
+def test_short_capitalised_text_after_a_colon_stays_in_the_title(title: str) -> None:
+    from minutes_parser.grammar.lexer import split_title
+
+    assert split_title(title) == (title, "")
+
+
+@pytest.mark.parametrize(
+    ("before", "first"),
+    [
+        ("Crawford", "Call to Order: Mayor Hughes assumed the Chair."),
+        ("Cllr P. Reed", "Apologies: None were received."),
+        ("the Clerk (R. Mole)", "Declarations of Interest: Cllr Reed declared an interest in item 5."),
+    ],
+)
+def test_flattened_numbered_heading_with_a_colon_after_a_name(before: str, first: str) -> None:
+    # "... Present: ... Crawford 1. Call to Order: Mayor ...": no sentence end before the number.
+    page = (
+        f"Minutes of the meeting of the Parish Council held on 4th June 2024 Present: Cllr J. Moss (Chairman), {before} "
+        f"1. {first} {FILLER} 2. Planning: The Clerk reported three applications. {FILLER} RESOLVED that no objections "
+        f"be raised. {FILLER} 3. Finance: Payments were approved. {FILLER} {FILLER}\n"
+    )
+    doc = minutes_parser.parse(page)
+    assert [(i.number, i.title) for i in doc.items] == [("1", first.split(":")[0]), ("2", "Planning"), ("3", "Finance")]

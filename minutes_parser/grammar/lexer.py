@@ -49,6 +49,8 @@ _SPLIT = re.compile(
     r"|(?<=[.!?;:)\]\u2019\u201d\w])(?<![0-9]\.)(?<![0-9])\s+(?=(?:At|A|An)\s+(?:\w+\s+)?meeting\s+of\b|MINUTES\s+OF\b)"
     # a numbered upper-case title inside running text: "... true record 1360 MATTERS ARISING"
     r"|(?<=[A-Za-z0-9.!?;:)])\s+(?=\d{1,4}(?:\.\d{1,2})?\.?\s+(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[A-Z][A-Z'\u2019&-]{2,})"
+    # a numbered run-in heading ending in a colon, after a name or a word: "... Crawford 1. Call to Order: Mayor ..."
+    r"|(?<=[A-Za-z0-9)])\s+(?=\d{1,3}\.\s+[A-Z][^.:;\d]{2,90}:\s)"
     # procedural keywords in capitals
     r"|(?<=[a-z0-9.!?;:)\]\u2019\u201d])\s+(?=(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that)\b)"
     # an upper-case heading before mixed-case text (not right after a number: that is the item's own title)
@@ -60,7 +62,7 @@ _SPLIT = re.compile(
     r"|(?:(?<=\bPage\s\d)|(?<=\bPage\s\d\d)|(?<=\bPage\d)|(?<=\bPage\d\d))\s+(?=\d)"
 )
 _TITLE_THEN_PARAGRAPH = re.compile(
-    r"\s+(?P<item>(?P<n>\d{1,3})\.?\s+[A-Z][^.:;\d]{2,120}?)\s(?P<para>(?P=n)\.1\s+[A-Z])"
+    r"(?<!\s)\s+(?P<item>(?P<n>\d{1,3})\.?\s+[A-Z][^.:;\d]{2,120}?)\s(?P<para>(?P=n)\.1\s+[A-Z])"
 )
 """On a flattened page, an item's number and title run into its own first paragraph: "... 2. Declarations
 of Interest 2.1 Mr Butler declared ...". The title is short and holds no sentence end or digit;
@@ -86,6 +88,13 @@ _SENTENCE_WORD = re.compile(
     r"\b(?:was|were|is|are|has|had|have|will|would|be|been|noted|received|agreed|resolved|approved|reported|declared|welcomed|confirmed)\b"
 )
 """Verbs of a sentence, in lower case (an upper-case title's "APPROVED" is part of the title)."""
+_PART_LEAD = re.compile(r"^\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+\S")
+"""A heading's colon followed by its first lettered or numbered part: "Adoption of Agenda: a) Motion to ..."."""
+_PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+"""A verb in the past tense, in lower case: what minutes narrate ("Mayor Hughes assumed the Chair")."""
+NARRATIVE_WORDS = 8
+"""After a heading's colon, at least this many words with a past-tense verb among their first ones are
+the minute, not more of the title (a title's own "Revised Agenda" is short and capitalised)."""
 _OPEN_WORD = re.compile(r"\b(?:on|of|at|for|to|in|by|from|the|and)$", re.IGNORECASE)
 """A heading ending in one of these continues after its colon ("... HELD ON: 23 November")."""
 _STATUS_TAIL = re.compile(r"^(?P<title>.{3,200}?)\.\s+(?P<rest>(?:Approved|Agreed|Noted|Resolved|Deferred|None|Nil|Received)\.?)$")
@@ -438,6 +447,8 @@ def split_title(title: str) -> tuple[str, str]:
         head = m.group("title")
         if len(head.split()) <= 10 and (
             _SENTENCE_WORD.search(rest)
+            or _PART_LEAD.match(rest)
+            or (len(rest.split()) >= NARRATIVE_WORDS and _PAST_VERB.search(" ".join(rest.split()[:NARRATIVE_WORDS + 4])))
             or rest.lower().strip(" .") in ("none", "nil", "none received", "noted")
             or (mostly_upper(head, 0.9) and not mostly_upper(rest, 0.6) and not rest[:1].isdigit() and not _OPEN_WORD.search(head))
         ):
