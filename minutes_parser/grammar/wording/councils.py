@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..ruler import Rule, Ruler
+from ..ruler import LITERALS, Rule, Ruler
 
 HEADER_CHARS = 4_000
 """Characters of each text searched (a title, a site name, a header block)."""
@@ -122,9 +122,11 @@ COUNCIL = Ruler(
 
 
 def _names(text: str) -> Iterable[str]:
+    present = LITERALS.scan(text.lower())
     for rule in COUNCIL:
-        for match in rule.pattern.finditer(text):
-            yield match.group(1)
+        if rule.prefilter is None or rule.bit & present:  # the literals every match needs are on the line
+            for match in rule.pattern.finditer(text):
+                yield match.group(1)
 
 
 def council_name(texts: Sequence[str]) -> str | None:
@@ -135,7 +137,7 @@ def council_name(texts: Sequence[str]) -> str | None:
     >>> council_name(["Nash County Board of Commissioners"])
     'Nash County'
     """
-    for text in texts:
+    for text in dict.fromkeys(texts):  # a body named on every item is read once
         for found in _names(text[:HEADER_CHARS]):
             name = _valid(found)
             if name:
