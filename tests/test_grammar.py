@@ -353,3 +353,24 @@ def test_flattened_numbered_heading_with_a_colon_after_a_name(before: str, first
     )
     doc = minutes_parser.parse(page)
     assert [(i.number, i.title) for i in doc.items] == [("1", first.split(":")[0]), ("2", "Planning"), ("3", "Finance")]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "rest"),
+    [
+        ("Paving Improvements in Carman Estates Plat Moved by Hensley to adopt. Motion Carried 7-0.", "Paving Improvements in Carman Estates Plat", "Moved by Hensley to adopt. Motion Carried 7-0."),
+        ("Douglas Avenue Intersection Improvements - P.G. Construction, Inc. Moved Hensley to adopt. Motion Carried 6-1.", "Douglas Avenue Intersection Improvements - P.G. Construction, Inc", "Moved Hensley to adopt. Motion Carried 6-1."),
+        ("Purchase of two gritting vehicles MOVED by Councillor Dale to approve the purchase.", "Purchase of two gritting vehicles", "MOVED by Councillor Dale to approve the purchase."),
+    ],
+)
+def test_title_then_the_motion_on_it(line: str, title: str, rest: str) -> None:
+    from minutes_parser.grammar.lexer import split_title
+
+    assert split_title(line) == (title, rest)
+
+
+@pytest.mark.parametrize("title", ["Letter from residents moved to the next meeting", "Items removed and moved to a later agenda", "Motion to rescind"])
+def test_a_title_that_mentions_moving_is_not_cut(title: str) -> None:
+    from minutes_parser.grammar.lexer import split_title
+
+    assert split_title(title) == (title, "")

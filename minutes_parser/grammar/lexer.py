@@ -117,9 +117,14 @@ _REPORTING = re.compile(
 """After a title's dash, a sentence of what was said or done: the minute, not the title."""
 REPORT_WORDS = 5
 """A reporting sentence after a dash has at least this many words ("Legislative Updates – N/A" is a title)."""
-_MOTION_TAIL = re.compile(r"^(?P<title>.{3,300}?)[.:;]\s+(?P<rest>(?:it\s+was\s+)?(?:moved|motion|proposed)\s+(?:by\b|:)\s*\S.*)$", re.IGNORECASE)
+_MOTION_TAIL = re.compile(
+    r"^(?P<title>.{3,300}?)(?:[.:;]\s+|\s+(?=(?-i:Moved|MOVED)\b))"
+    r"(?P<rest>(?:it\s+was\s+)?(?:moved|motion|proposed)\s+(?:by\b|:|(?-i:(?=[A-Z][a-z]+\s+to\b)))\s*\S.*)$",
+    re.IGNORECASE,
+)
 """A title followed by the motion on it, as summary minutes print them: "City Clerk to issue
-Cigarette Licenses. Moved by McPherson to adopt. Motion Carried 7-0."."""
+Cigarette Licenses. Moved by McPherson to adopt. Motion Carried 7-0.", also with no stop before a
+capitalised "Moved" and with the mover named without "by" ("... Plat Moved Hensley to adopt.")."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -431,7 +436,8 @@ def split_title(title: str) -> tuple[str, str]:
     status = _STATUS_TAIL.match(text)
     if status is not None:
         return status.group("title"), status.group("rest")
-    if "oved" in text or "otion" in text or "roposed" in text:
+    low = text.lower()
+    if "oved" in low or "otion" in low or "roposed" in low:
         motion = _MOTION_TAIL.match(text)
         if motion is not None:
             return motion.group("title").strip(), motion.group("rest")
