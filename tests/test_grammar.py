@@ -374,3 +374,49 @@ def test_a_title_that_mentions_moving_is_not_cut(title: str) -> None:
     from minutes_parser.grammar.lexer import split_title
 
     assert split_title(title) == (title, "")
+
+
+def _letter_qualities(lead: str) -> tuple[float, float]:
+    """Segmentation quality of the "A." and "B." lines of a page whose "A." follows ``lead``."""
+    from minutes_parser.blocks import Block
+    from minutes_parser.grammar.lexer import lex
+    from minutes_parser.grammar.segment import _quality
+
+    lines = [
+        "3. Approval of Resolutions",
+        lead,
+        "A. RESOLUTION (2024-11) Accept the state grant for school travel programs.",
+        "B. RESOLUTION (2024-12) Authorize a contract for lead hazard control.",
+    ]
+    lexed = lex([Block(kind="para", text=t, line=n + 1) for n, t in enumerate(lines)])
+    found = {c.number: _quality(c, lexed, frozenset())[0] for c in lexed.candidates if c.number in ("A", "B")}
+    return found["A"], found["B"]
+
+
+@pytest.mark.parametrize("group", ["REGULAR ACTIONS OF THE BOARD:", "CONSENT CALENDAR ITEMS:", "ITEMS FOR DECISION BY THE COMMITTEE:"])
+def test_a_capital_group_heading_with_a_colon_is_no_lead_in(group: str) -> None:
+    a, b = _letter_qualities(group)
+    assert abs(a - b) < 0.5
+
+
+@pytest.mark.parametrize("lead", ["The Board considered the following resolutions:", "Members agreed the actions set out below:"])
+def test_a_sentence_lead_in_marks_a_list(lead: str) -> None:
+    a, b = _letter_qualities(lead)
+    assert a < b - 1.0
+
+
+@pytest.mark.parametrize("group", ["REGULAR ACTIONS OF THE BOARD:", "CONSENT CALENDAR ITEMS:", "ITEMS FOR DECISION BY THE COMMITTEE:"])
+def test_lettered_items_under_a_capital_group_heading_with_a_colon(group: str) -> None:
+    page = (
+        "AGENDA\n\nRegular Meeting of the Board of Health\n\nWednesday, May 15, 2024 at 9:00 a.m.\n\n"
+        "1. Call to Order.\n\n2. Roll Call.\n\n3. Approval of Resolutions:\n\n"
+        f"{group}\n\n"
+        "A. RESOLUTION (2024-11) Accept the state grant for school travel programs.\n\n"
+        "B. RESOLUTION (2024-12) Authorize a contract for lead hazard control.\n\n"
+        "C. RESOLUTION (2024-13) Renew the clinic lease for two years.\n\n"
+        "4. Motion to adjourn the meeting.\n"
+    )
+    doc = minutes_parser.parse(page)
+    titles = [i.title for i in doc.items]
+    assert "RESOLUTION (2024-11) Accept the state grant for school travel programs." in titles
+    assert "RESOLUTION (2024-12) Authorize a contract for lead hazard control." in titles

@@ -54,7 +54,8 @@ read as titles."""
 TITLE_BELOW = 0.6
 """A line after a minute code that reads less like a title than this is the minute, not the title."""
 LEAD_IN_PENALTY = 1.2
-"""A numbered line right after a lead-in ending with ":" starts a list, not an item."""
+"""A numbered line right after a lead-in ending with ":" starts a list, not an item (a group
+heading in capitals ending with ":" is no lead-in: "REGULAR ACTIONS OF THE BOARD:" then "A. ...")."""
 SENTENCE_PENALTY = 0.6
 """A numbered line whose text is a sentence is a numbered paragraph more often than an item."""
 
@@ -252,8 +253,8 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> Quality:
     if block.kind == "heading":
         score += 0.5
     previous = _previous_text(lexed, c.block)
-    if previous.rstrip().endswith((":", ":-")) and len(previous) > 20:
-        score -= LEAD_IN_PENALTY
+    if previous.rstrip().endswith((":", ":-")) and len(previous) > 20 and not mostly_upper(previous, 0.9):
+        score -= LEAD_IN_PENALTY  # a sentence's lead-in; an upper-case group heading ("CONSENT ITEMS:") is not one
     return score, title, rest, title_block, c.block
 
 
