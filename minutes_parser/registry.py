@@ -314,9 +314,18 @@ def url_kind(url: str) -> str | None:
 
 
 def _score(adapter: Adapter, page: Page) -> float:
+    """The adapter's confidence, clamped to 0..1.
+
+    A plugin whose detection fails scores 0 with a logged warning, so one broken
+    plugin cannot stop every parse; a failure in the library's own adapters is a
+    bug and is raised (``parse`` reports it as an :class:`InternalError`, never as
+    a refusal).
+    """
     try:
         score = float(adapter.detect(page))
     except Exception as exc:
+        if type(adapter).__module__.startswith(f"{__package__}."):
+            raise
         logger.warning("adapter %s failed to detect: %s", adapter.name, exc)
         score = 0.0
     return max(0.0, min(1.0, score))

@@ -420,3 +420,65 @@ def test_lettered_items_under_a_capital_group_heading_with_a_colon(group: str) -
     titles = [i.title for i in doc.items]
     assert "RESOLUTION (2024-11) Accept the state grant for school travel programs." in titles
     assert "RESOLUTION (2024-12) Authorize a contract for lead hazard control." in titles
+
+
+LONG_FILLER = " ".join(["The Clerk reported on the correspondence received since the last meeting."] * 8)
+
+
+@pytest.mark.parametrize(
+    ("run", "piece"),
+    [
+        ("1359 MINUTES OF THE LAST MEETING RESOLVED: The minutes were confirmed.", "RESOLVED: The minutes were confirmed."),
+        ("12 BUDGET 2025/26 RESOLVED that the budget be approved.", "RESOLVED that the budget be approved."),
+        ("7 FOOTPATH REPAIRS RESOLVED – The quote from Smith Ltd be accepted.", "RESOLVED – The quote from Smith Ltd be accepted."),
+    ],
+)
+def test_flattened_capital_title_then_resolved(run: str, piece: str) -> None:
+    from minutes_parser.grammar.lexer import split_long
+
+    assert any(p.startswith(piece) for p in split_long(f"{LONG_FILLER} {run} {LONG_FILLER}"))
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "1360 MATTERS ARISING FROM THE MINUTES OF 19 JULY 2017 There were none.",
+        "44 CORRECTIONS TO THE MINUTES OF THE LAST MEETING None were raised.",
+        "9 ITEMS FROM the minutes of the Planning Committee were noted.",
+    ],
+)
+def test_minutes_of_after_the_is_no_new_piece(run: str) -> None:
+    from minutes_parser.grammar.lexer import split_long
+
+    pieces = split_long(f"{LONG_FILLER} {run} {LONG_FILLER}")
+    assert any(p.startswith(run.split(" ", 1)[0] + " ") and "MINUTES OF" in p.upper() for p in pieces)
+
+
+@pytest.mark.parametrize(
+    ("run", "head", "starts"),
+    [
+        ("the report of 1358 DECLARATIONS OF INTEREST Members declared none.", "1358 DECLARATIONS", True),
+        ("the Chair 5 APOLOGIES FOR ABSENCE None were received.", "5 APOLOGIES", True),
+        ("the meeting held on 12 DECEMBER 2024 was noted.", "12 DECEMBER", False),
+        ("the minutes of 3 JULY were signed.", "3 JULY", False),
+    ],
+)
+def test_a_number_before_capitals_starts_a_piece_unless_it_is_a_date(run: str, head: str, starts: bool) -> None:
+    from minutes_parser.grammar.lexer import split_long
+
+    pieces = split_long(f"{LONG_FILLER} {run} {LONG_FILLER}")
+    assert any(p.startswith(head) for p in pieces) == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("MATTERS ARISING FROM THE MINUTES OF 19 JULY 2017 There were no matters arising.", "MATTERS ARISING FROM THE MINUTES OF 19 JULY 2017"),
+        ("ANNUAL MEETING OF 4 MAY 2024 The date was agreed by members.", "ANNUAL MEETING OF 4 MAY 2024"),
+        ("BUDGET SETTING FOR 1 APRIL 2025 The Clerk presented the figures.", "BUDGET SETTING FOR 1 APRIL 2025"),
+    ],
+)
+def test_a_capital_title_may_end_with_a_date(text: str, title: str) -> None:
+    from minutes_parser.grammar.lexer import split_title
+
+    assert split_title(text)[0] == title

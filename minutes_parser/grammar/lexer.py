@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ..blocks import STRUCTURAL, Block, clean
+from ..dates import find_date
 from .ruler import present
 from .text import mostly_upper, titleness
 from .tokens import Candidate, Kind, Token
@@ -46,12 +47,13 @@ _SPLIT = re.compile(
     # a sentence ends, then a numbered item: "... evening. 2. Apologies"
     r"(?<=[.!?;:)\]\u2019\u201d])(?<!\bNo\.)(?<!\bNos\.)(?<!\bSt\.)(?<!\bpara\.)\s+(?=\d{1,3}(?:\.\d{1,2})?\.?\s+[A-Z])"
     # a meeting sentence starts: "... 2017 At a meeting of the ..."
-    r"|(?<=[.!?;:)\]\u2019\u201d\w])(?<![0-9]\.)(?<![0-9])\s+(?=(?:At|A|An)\s+(?:\w+\s+)?meeting\s+of\b|MINUTES\s+OF\b)"
+    r"|(?<=[.!?;:)\]\u2019\u201d\w])(?<![0-9]\.)(?<![0-9])(?<!THE)(?<!the)\s+(?=(?:At|A|An)\s+(?:\w+\s+)?meeting\s+of\b|MINUTES\s+OF\b)"
     # a numbered upper-case title inside running text: "... true record 1360 MATTERS ARISING"
-    r"|(?<=[A-Za-z0-9.!?;:)])\s+(?=\d{1,4}(?:\.\d{1,2})?\.?\s+(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[A-Z][A-Z'\u2019&-]{2,})"
+    r"|(?<=[A-Za-z0-9.!?;:)])\s+(?=\d{1,4}(?:\.\d{1,2})?\.?\s+(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)[A-Z][A-Z'\u2019&-]{2,})"
     # a numbered run-in heading ending in a colon, after a name or a word: "... Crawford 1. Call to Order: Mayor ..."
     r"|(?<=[A-Za-z0-9)])\s+(?=\d{1,3}\.\s+[A-Z][^.:;\d]{2,90}:\s)"
     # procedural keywords in capitals
+    r"|(?<=[A-Z])\s+(?=RESOLVED\s*(?::|[-\u2013]|\s(?:that|THAT)\b))"
     r"|(?<=[a-z0-9.!?;:)\]\u2019\u201d])\s+(?=(?:RESOLVED|RESOLUTION|MOVED\s+BY|SECONDED\s+BY|CARRIED|Moved\s+by|Seconded\s+by|Resolved\s+that)\b)"
     # an upper-case heading before mixed-case text (not right after a number: that is the item's own title)
     r"|(?<=[a-z.!?;:)\]\u2019\u201d])\s+(?=[A-Z][A-Z&'\u2019-]{2,}(?:\s+(?:[A-Z&][A-Z&'\u2019-]*|OF|AND|TO|FOR|THE|IN|ON)){1,10}\s+(?=[A-Z][a-z]))"
@@ -406,8 +408,8 @@ def _caps_prefix(text: str) -> tuple[str, str] | None:
         k += 1
     if k == 0 or k >= len(words) or letters < CAPS_TITLE_MIN or len(words) - k < 3:
         return None
-    if any(ch.isdigit() for ch in words[k - 1]):
-        return None  # "RESOLUTION (2019-37) Accept the grant ...": a kind and number label the title
+    if any(ch.isdigit() for ch in words[k - 1]) and not (k >= 3 and find_date(" ".join(words[k - 3 : k]))):
+        return None  # "RESOLUTION (2019-37) Accept the grant ...": a kind and number label the title (a date ends one)
     nxt = words[k]
     if not (nxt[:1].isupper() and any(c.islower() for c in nxt)):
         return None
