@@ -13,18 +13,30 @@ corpus (``shared/corpus/text*``) and ``tests/pages/*.txt``.
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from .. import registry
-from ..blocks import Block, clean
+from ..blocks import Block, BlockKind, DocRef, clean
 from ..chrome import mark_chrome
 from ..decode import Page
 from ..registry import MAX_BLOCKS, BaseAdapter
+from ..units import format_from_href
+from ..urls import safe_href
 
 URL_EVIDENCE = 0.3
 """A capture whose URL is a democracy system's page: strong evidence, not proof (the page
 may be an error or a search form)."""
 _BULLETS = "\u00b7\u2022\u25aa\u25cf\u2023\u2219\uf0b7\u25e6"
+
+# Markdown, which crawlers and PDF converters write: its markup is read here, as an HTML
+# adapter reads tags, and the grammar sees the words only.
+_MD_SIGNS = ("**", "](", "\n#")
+"""A page with none of these is plain text and is read as it stands."""
+_MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+_MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\(\s*<?([^()\s<>]{1,2000})>?(?:\s+\"[^\"\n]{0,300}\")?\s*\)")
+_MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 
 
 class TextAdapter(BaseAdapter):
@@ -71,6 +83,7 @@ class TextAdapter(BaseAdapter):
         number = 0
         # Split lazily (at most MAX_BLOCKS pieces) so a page of millions of tiny
         # lines never becomes millions of strings; the rest goes over whole.
+        markdown = any(sign in page.text for sign in _MD_SIGNS)
         pieces = page.text.split("\n", MAX_BLOCKS)
         rest = pieces.pop() if len(pieces) > MAX_BLOCKS else ""
         for piece in pieces:
@@ -82,26 +95,62 @@ class TextAdapter(BaseAdapter):
                         gap += 1
                     continue
                 stripped = raw.lstrip()
-                bullet = text[:1] in _BULLETS
-                out.append(
-                    mark_chrome(
-                        Block(
-                            kind="li" if bullet else "para",
-                            text=text,
-                            line=number,
-                            raw=raw.rstrip(),
-                            gap=gap,
-                            indent=len(raw) - len(stripped),
-                        )
-                    )
+                kind: BlockKind = "li" if text[:1] in _BULLETS else "para"
+                href = None
+                if markdown:
+                    if _MD_RULE.match(text):
+                        kind = "noise"  # a horizontal rule (a converter's page break)
+                    else:
+                        text, kind, href = _markdown(text, kind)
+                    if not text:
+                        continue
+                block = Block(
+                    kind=kind,
+                    text=text,
+                    line=number,
+                    raw=raw.rstrip(),
+                    gap=gap,
+                    indent=len(raw) - len(stripped),
                 )
+                if href is not None:
+                    doc = DocRef(title=text, href=href, format=format_from_href(href))
+                    block = Block(kind="link", text=text, href=href, line=number, raw=raw.rstrip(), gap=gap, doc=doc)
+                out.append(mark_chrome(block))
                 gap = 0
         hints: dict[str, Any] = {}
         if page.url:
-            kind = registry.url_kind(page.url)
-            if kind:
-                hints["fallback_kind"] = kind
+            url_kind = registry.url_kind(page.url)
+            if url_kind:
+                hints["fallback_kind"] = url_kind
         if rest.strip():
             hints["overflow"] = [rest]
         page.cache["text-blocks"] = (out, hints)
         return list(out), dict(hints)
+
+
+def _markdown(text: str, kind: BlockKind) -> tuple[str, BlockKind, str | None]:
+    """A Markdown line's words, its kind and, for a line that is one link to a document, its target.
+
+    "## Minutes" is a heading; "**1.**" and "**Adoption of Minutes**" (a line in bold) are
+    headings; "[Agenda](agenda.pdf)" is a document link; links and emphasis inside a
+    line keep their words only.
+    """
+    heading = _MD_HEADING.match(text)
+    if heading is not None:
+        text, kind = text[heading.end() :], "heading"
+    href = None
+    if "](" in text:
+        whole = _MD_LINK.fullmatch(text)
+        if whole is not None and not text.startswith("!"):
+            target = safe_href(whole.group(2))
+            from ..htmlblocks import is_doc_href  # what counts as a document link, as for HTML
+
+            if target and is_doc_href(target):
+                href = target
+        text = _MD_LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), text)  # an image is no text
+    if "**" in text or "__" in text:
+        bare = _MD_STRONG.sub(lambda m: m.group(1) or m.group(2), text)
+        if bare != text and _MD_STRONG.sub("", text).strip(" :") == "" and kind == "para":
+            kind = "heading"  # the whole line in bold
+        text = bare
+    return clean(text), kind, href

@@ -36,6 +36,10 @@ MAX_NUMBER = 9999
 """Running minute numbers reach the thousands; larger bare numbers are references."""
 YEARS = range(1900, 2100)
 """Four-digit numbers in this range are years, not item numbers."""
+PLANNING_REF = r"(?:(?:\d{2}/\d{4,6}|[A-Z]{1,3}/\d{2,4}/\d{3,6})(?:/[A-Z]{1,5})?[,:]?\s+)"
+"""A planning application's reference opening an item's title ("8/16 16/00501/OM Outline application
+...", "11.1 18/00712/O Application for ...", "P/21/0456/FUL"): parish minutes list one application an
+item. It stays in the title."""
 ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
 
 
@@ -270,7 +274,9 @@ NUMBERING = Ruler(
             """A number with a dot or bracket, then the title on the same line: "1. Welcome",
             "1) Chairman", "1.Calling of the Roll", "4.1. Adoption", "1.0 PRESENT", "19: Library Review".""",
             re.compile(
-                r"^(?:[\u2022\u00b7*]\s*)?(?P<n>\d{1,4}(?:\.\s?\d{1,2}){1,2}\.?|\d{1,4}[.):])(?:\s+|(?=[A-Z\u201c\"(]))(?P<title>[A-Z\u00c0-\u024f\u201c\"(\u2018'\[].*)$"
+                r"^(?:[\u2022\u00b7*]\s*)?(?P<n>\d{1,4}(?:\.\s?\d{1,2}){1,2}\.?|\d{1,4}[.):])(?:\s+|(?=[A-Z\u201c\"(]))(?P<title>"
+                + PLANNING_REF
+                + r"?[A-Z\u00c0-\u024f\u201c\"(\u2018'\[].*)$"
             ),
             examples=(
                 ("1. Welcome", {"number": "1", "title": "Welcome"}),
@@ -279,6 +285,7 @@ NUMBERING = Ruler(
                 ("4.1. Adoption of the minutes", {"number": "4.1"}),
                 ("1.0 PRESENT", {"number": "1.0"}),
                 ("19: Library Service Review", {"number": "19"}),
+                ("11.1 18/00712/O Application for construction of six dwellings", {"number": "11.1"}),
             ),
             counter=("5.520 pm.", "1. 6/28/2011 CO Introduced", "12.59 - Pursuant", "3.5 million"),
             accept=_numbered("arabic"),
@@ -310,7 +317,9 @@ NUMBERING = Ruler(
             """A minute code before the title: "21/123 APOLOGIES", "29/20 Coronavirus Recovery Plan",
             "CM58/20 Adoption of the Budget", "2307.01 Present", "PLA146/14 Title", "S1 Supplementary item".""",
             re.compile(
-                r"^(?P<n>(?:[A-Z]{1,4}\s?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}\s?\d{1,4}|\d{4}\.\d{2})\.?:?\s+(?P<title>[A-Z\u201c\"(\u2018'].*)$"
+                r"^(?P<n>(?:[A-Z]{1,4}\s?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}\s?\d{1,4}|\d{4}\.\d{2})\.?:?\s+(?P<title>"
+                + PLANNING_REF
+                + r"?[A-Z\u201c\"(\u2018'].*)$"
             ),
             examples=(
                 ("21/123 APOLOGIES", {"number": "21/123"}),
@@ -318,6 +327,8 @@ NUMBERING = Ruler(
                 ("CM58/20 Adoption of the Budget", {"number": "CM58/20"}),
                 ("2307.01 Present", {"number": "2307.01"}),
                 ("S1 Supplementary Public Excluded Agenda Item", {"number": "S1"}),
+                ("8/16 16/00501/OM Outline Application: construction of 28 dwellings", {"number": "8/16"}),
+                ("9/16 16/00081/F, Extension to dwelling at 3 Church Lane", {"number": "9/16"}),
             ),
             counter=("2020/152 Resolved", "21/02013/FUL application"),
             accept=_code_title,
