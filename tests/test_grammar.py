@@ -482,3 +482,33 @@ def test_a_capital_title_may_end_with_a_date(text: str, title: str) -> None:
     from minutes_parser.grammar.lexer import split_title
 
     assert split_title(text)[0] == title
+
+
+def _agenda(part: str, entries: list[str]) -> str:
+    body = "\n".join(f"{e}\nRecommendation: Approve as presented." for e in entries)
+    return (
+        "CITY OF WILLOW CREEK\nCITY COUNCIL AGENDA\nTUESDAY, NOVEMBER 22, 2022\n7:00 PM\n\n"
+        f"1. CALL TO ORDER\n2. ROLL CALL\n3. PUBLIC COMMENT\n{part}\n"
+        "Matters listed here are routine and are acted upon by one motion.\n"
+        f"{body}\n5. COUNCIL REPORTS\n6. ADJOURNMENT\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("part", "entries", "numbers"),
+    [
+        ("4. CONSENT CALENDAR", ["A. APPROVAL OF MINUTES OF NOVEMBER 8, 2022", "B. DEMANDS AND WARRANTS OF NOVEMBER 2022", "C. TREASURER'S REPORT"], ["4.A", "4.B", "4.C"]),
+        ("4. NEW BUSINESS", ["a. Award of the street sweeping contract", "b. Purchase of two patrol vehicles"], ["4.a", "4.b"]),
+        ("4. CONSENT CALENDAR", ["4.A City Council Minutes – November 14, 2022", "4.B Demand List", "4.C Investment Statement – October 2022"], ["4.A", "4.B", "4.C"]),
+    ],
+)
+def test_lettered_business_under_a_numbered_part_heading(part: str, entries: list[str], numbers: list[str]) -> None:
+    doc = minutes_parser.parse(_agenda(part, entries))
+    found = [i.number for i in doc.items]
+    assert found == ["1", "2", "3", "4", *numbers, "5", "6"]
+    assert all(len(i.recommendations) == 1 for i in doc.items if i.number in numbers)
+
+
+def test_one_lettered_entry_under_a_part_heading_is_its_detail() -> None:
+    doc = minutes_parser.parse(_agenda("4. MINUTES", ["A) Open Council Meeting held 2022 November 8"]))
+    assert [i.number for i in doc.items] == ["1", "2", "3", "4", "5", "6"]

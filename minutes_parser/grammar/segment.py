@@ -396,6 +396,19 @@ def _continued(start: int, cands: Sequence[Candidate], lexed: Lexed, numbered: f
     return []
 
 
+PART_WORDS = 6
+"""A part heading is short: "CONSENT CALENDAR", "PUBLIC HEARINGS", "NEW BUSINESS"."""
+PART_ENTRIES = 2
+"""A numbered part heading's sub-list is its business when it has at least this many entries."""
+
+
+def _part_heading(title: str) -> bool:
+    """A numbered item whose title is a short heading in capitals is a part of the agenda
+    ("4. CONSENT CALENDAR" / "A. APPROVAL OF MINUTES ..."): its sub-list is its business."""
+    words = title.split()
+    return 1 <= len(words) <= PART_WORDS and mostly_upper(title, 0.9)
+
+
 def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int], system: str) -> list[Link]:
     """The chain with, under each item, the items of a sub-list numbered another way ("XI. CONSENT
     CALENDAR" / "a) ...", "10. Approval of Resolutions:" / "A. RESOLUTION ...", "J. Filed Items" /
@@ -410,7 +423,7 @@ def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Le
             if more:
                 out.extend(more)
                 break
-        if system not in PART_SYSTEMS and not link[1].rstrip().endswith((":", ":-")):
+        if system not in PART_SYSTEMS and not link[1].rstrip().endswith((":", ":-")) and not _part_heading(link[1]):
             continue
         best_score, best_sub = 0.0, []
         for other in NUMBERED_SYSTEMS:
@@ -424,6 +437,8 @@ def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Le
                 best_score, best_sub = score, sub
         if best_score < SUB_MIN or not best_sub or _opens_with_content(lexed, start, best_sub[0][4]):
             continue
+        if len(best_sub) < PART_ENTRIES and system not in PART_SYSTEMS and not link[1].rstrip().endswith((":", ":-")):
+            continue  # one lettered entry under "2. MINUTES" is the item's own detail
         parent = link[0].number
         for c, title, rest, title_block, sub_start in best_sub:
             if parent and c.data.get("system") != "code" and c.number:

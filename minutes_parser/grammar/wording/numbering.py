@@ -274,7 +274,7 @@ NUMBERING = Ruler(
             """A number with a dot or bracket, then the title on the same line: "1. Welcome",
             "1) Chairman", "1.Calling of the Roll", "4.1. Adoption", "1.0 PRESENT", "19: Library Review".""",
             re.compile(
-                r"^(?:[\u2022\u00b7*]\s*)?(?P<n>\d{1,4}(?:\.\s?\d{1,2}){1,2}\.?|\d{1,4}[.):])(?:\s+|(?=[A-Z\u201c\"(]))(?P<title>"
+                r"^(?:[\u2022\u00b7*]\s*)?(?P<n>\d{1,4}(?:\.\s?\d{1,2}){1,2}\.?|\d{1,3}\.[A-Za-z](?:\.|(?=\s))|\d{1,4}[.):])(?:\s+|(?=[A-Z\u201c\"(]))(?P<title>"
                 + PLANNING_REF
                 + r"?[A-Z\u00c0-\u024f\u201c\"(\u2018'\[].*)$"
             ),
@@ -286,6 +286,9 @@ NUMBERING = Ruler(
                 ("1.0 PRESENT", {"number": "1.0"}),
                 ("19: Library Service Review", {"number": "19"}),
                 ("11.1 18/00712/O Application for construction of six dwellings", {"number": "11.1"}),
+                ("4.A City Council Minutes – November 14, 2022 Regular Meeting", {"number": "4.A"}),
+                ("4.B Demand List", {"number": "4.B"}),
+                ("12.c. Award of the street sweeping contract", {"number": "12.c"}),
             ),
             counter=("5.520 pm.", "1. 6/28/2011 CO Introduced", "12.59 - Pursuant", "3.5 million"),
             accept=_numbered("arabic"),
@@ -368,6 +371,20 @@ NUMBERING = Ruler(
                 ("H.RESOLUTION (2019-44) Renew contract with Lincoln National", {"number": "H"}),
             ),
             counter=("U.S. Department of Labor", "J.R. Smith"),
+            accept=_letter_dot,
+        ),
+        Rule(
+            "small-letter-dot-title",
+            """A small letter and a dot as an item number, as agendas letter the business under a
+            part ("a. Motion to Waive Full Reading of Ordinances", "b. Purchase of two patrol
+            vehicles"). Abbreviations ("e.g. Parking", "i.e. The report") are not numbers.""",
+            re.compile(r"^(?P<n>[a-z])\.\s+(?P<title>[A-Z\u201c\"(\u2018][^\n]*)$"),
+            examples=(
+                ("a. Motion to Waive Full Reading of Ordinances", {"number": "a"}),
+                ("b. Purchase of two patrol vehicles", {"number": "b"}),
+                ("c. Award of the Street Sweeping Contract", {"number": "c"}),
+            ),
+            counter=("e.g. Parking permits", "i.e. The report"),
             accept=_letter_dot,
         ),
         Rule(
