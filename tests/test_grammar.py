@@ -512,3 +512,31 @@ def test_lettered_business_under_a_numbered_part_heading(part: str, entries: lis
 def test_one_lettered_entry_under_a_part_heading_is_its_detail() -> None:
     doc = minutes_parser.parse(_agenda("4. MINUTES", ["A) Open Council Meeting held 2022 November 8"]))
     assert [i.number for i in doc.items] == ["1", "2", "3", "4", "5", "6"]
+
+
+@pytest.mark.parametrize(
+    ("head", "time"),
+    [
+        ("CITY OF WILLOW CREEK\nCITY COUNCIL AGENDA\nTUESDAY, NOVEMBER 22, 2022\n7:00 PM\n", "19:00"),
+        ("CITY OF WILLOW CREEK\nREGULAR MEETING OF THE CITY COUNCIL\nMonday, March 6, 2023\n6:30 p.m.\nCouncil Chambers\n", "18:30"),
+        ("ASHCOMBE PARISH COUNCIL\nMINUTES\nTuesday 7th March 2023\nat 7.30pm\n", "19:30"),
+    ],
+)
+def test_a_time_alone_under_the_date_of_a_stacked_header(head: str, time: str) -> None:
+    page = head + "\n1. CALL TO ORDER\n2. ROLL CALL\n3. PUBLIC COMMENT\n4. ADJOURNMENT\n"
+    assert minutes_parser.parse(page).meetings[0].time == time
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title"),
+    [
+        ("2.7 21-024 Amendment to the Self-Service Luggage Cart Agreement", "2.7", "Amendment to the Self-Service Luggage Cart Agreement"),
+        ("3. 9665 WILSHIRE BOULEVARD – Development Plan Review", "3", "9665 WILSHIRE BOULEVARD – Development Plan Review"),
+        ("25. $125,000 in grant funding for the library", "25", "$125,000 in grant funding for the library"),
+    ],
+)
+def test_item_lines_with_a_file_number_an_address_or_an_amount(line: str, number: str, title: str) -> None:
+    from minutes_parser.grammar.wording import NUMBERING
+
+    found = NUMBERING.first(line)
+    assert found is not None and found[1]["number"] == number and found[1]["title"] == title

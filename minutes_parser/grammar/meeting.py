@@ -210,6 +210,10 @@ def read_meeting(
             stacked = _stack_body(tokens, at)
             if stacked is not None and f.offer("body", RANK_STACK, stacked[1]):
                 place(stacked[0], "meeting.body")
+        if f.time is None:
+            timed = _stack_time(tokens, f.date_at)
+            if timed is not None and f.offer("time", RANK_STACK, timed[1]):
+                place(timed[0], "meeting.time")
         if f.location is None:
             venue = _stack_venue(tokens, f.date_at) or _venue_above(tokens, at)
             if venue is not None:
@@ -337,6 +341,24 @@ def _venue_above(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[in
         return None
     loc = clean_location(", ".join(parts), sentence=False)
     return (used, loc) if loc else None
+
+
+TIME_LINE = 16
+"""A time alone on its line is short: "7:00 PM", "6:30 p.m.", "at 7.30pm"."""
+
+
+def _stack_time(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str] | None:
+    """The time printed alone on the line under the date of a stacked header ("TUESDAY, NOVEMBER
+    22, 2022" / "7:00 PM")."""
+    for k in range(pos + 1, min(pos + 3, len(tokens))):
+        i, tok = tokens[k]
+        if tok.kind is Kind.NOISE:
+            continue
+        if tok.kind not in (Kind.TEXT, Kind.MEETING) or len(tok.text) > TIME_LINE:
+            return None
+        found = find_time(tok.text)
+        return (i, found) if found else None
+    return None
 
 
 def _stack_venue(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[int], str] | None:

@@ -274,9 +274,9 @@ NUMBERING = Ruler(
             """A number with a dot or bracket, then the title on the same line: "1. Welcome",
             "1) Chairman", "1.Calling of the Roll", "4.1. Adoption", "1.0 PRESENT", "19: Library Review".""",
             re.compile(
-                r"^(?:[\u2022\u00b7*]\s*)?(?P<n>\d{1,4}(?:\.\s?\d{1,2}){1,2}\.?|\d{1,3}\.[A-Za-z](?:\.|(?=\s))|\d{1,4}[.):])(?:\s+|(?=[A-Z\u201c\"(]))(?P<title>"
+                r"^(?:[\u2022\u00b7*]\s*)?(?P<n>\d{1,4}(?:\.\s?\d{1,2}){1,2}\.?|\d{1,3}\.[A-Za-z](?:\.|(?=\s))|\d{1,4}[.):])(?:\s+|(?=[A-Z\u201c\"(]))(?:\d{2,4}-\d{2,5}\s+(?=[A-Z]))?(?P<title>"
                 + PLANNING_REF
-                + r"?[A-Z\u00c0-\u024f\u201c\"(\u2018'\[].*)$"
+                + r"?(?:[A-Z\u00c0-\u024f\u201c\"(\u2018'\[]|\d{1,6}\s+[A-Z]|\$\s?\d).*)$"
             ),
             examples=(
                 ("1. Welcome", {"number": "1", "title": "Welcome"}),
@@ -289,6 +289,10 @@ NUMBERING = Ruler(
                 ("4.A City Council Minutes – November 14, 2022 Regular Meeting", {"number": "4.A"}),
                 ("4.B Demand List", {"number": "4.B"}),
                 ("12.c. Award of the street sweeping contract", {"number": "12.c"}),
+                ("2.7 21-024 Amendment to the Self-Service Luggage Cart Agreement", {"number": "2.7", "title": "Amendment to the Self-Service Luggage Cart Agreement"}),
+                ("1.A 21-0109 Approve City Council Meeting Minutes of January 12, 2021", {"number": "1.A"}),
+                ("3. 9665 WILSHIRE BOULEVARD – Development Plan Review", {"number": "3", "title": "9665 WILSHIRE BOULEVARD – Development Plan Review"}),
+                ("25. $125,000 in grant funding for the library", {"number": "25"}),
             ),
             counter=("5.520 pm.", "1. 6/28/2011 CO Introduced", "12.59 - Pursuant", "3.5 million"),
             accept=_numbered("arabic"),
