@@ -540,3 +540,27 @@ def test_item_lines_with_a_file_number_an_address_or_an_amount(line: str, number
 
     found = NUMBERING.first(line)
     assert found is not None and found[1]["number"] == number and found[1]["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "rest"),
+    [
+        ("Election of Chairman It was proposed and seconded that Cllr Lee should remain as Chairman.", "Election of Chairman", "It was proposed and seconded that Cllr Lee should remain as Chairman."),
+        ("Planning Applications The Clerk reported three applications had been received.", "Planning Applications", "The Clerk reported three applications had been received."),
+        ("Highways Members noted the resurfacing of Church Lane.", "Highways", "Members noted the resurfacing of Church Lane."),
+    ],
+)
+def test_title_case_title_running_into_its_minute(line: str, title: str, rest: str) -> None:
+    from minutes_parser.grammar.lexer import split_title
+
+    assert split_title(line) == (title, rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Friends of The Park Members were pleased with the work done.", "Report of the Clerk", "Annual Report of The Trust was received by the council today"],
+)
+def test_title_case_lines_that_are_no_run_in(line: str) -> None:
+    from minutes_parser.grammar.lexer import split_title
+
+    assert split_title(line) == (line, "")

@@ -92,8 +92,18 @@ _SENTENCE_WORD = re.compile(
 """Verbs of a sentence, in lower case (an upper-case title's "APPROVED" is part of the title)."""
 _PART_LEAD = re.compile(r"^\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+\S")
 """A heading's colon followed by its first lettered or numbered part: "Adoption of Agenda: a) Motion to ..."."""
+_RUN_IN_TITLE = re.compile(
+    r"^(?P<title>[A-Z][\w'\u2019&/-]*(?:\s+(?:[A-Z0-9][\w'\u2019&/.,-]*|of|and|the|for|to|in|on|at|with|by|from|&|[-\u2013])){0,9}?)"
+    r"\s+(?P<rest>(?:(?:It|There|This|These|All|No)\s+[a-z]|(?:The|Members|Councillors?|Cllrs?|Mr|Mrs|Ms|Dr)\s+\S).*)$"
+)
+"""A title in title case running into the minute's first sentence: "Election of Chairman It was
+proposed ...", "Planning Applications The Clerk reported ...". The title's words are capitalised
+(or short function words); the sentence opens with a subject."""
+_FUNCTION_END = re.compile(r"\b(?:of|and|the|for|to|in|on|at|with|by|from|&|[-\u2013])$")
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
 """A verb in the past tense, in lower case: what minutes narrate ("Mayor Hughes assumed the Chair")."""
+RUN_IN_MIN = 40
+"""A line shorter than this is a title, however it is worded."""
 NARRATIVE_WORDS = 8
 """After a heading's colon, at least this many words with a past-tense verb among their first ones are
 the minute, not more of the title (a title's own "Revised Agenda" is short and capitalised)."""
@@ -464,6 +474,11 @@ def split_title(title: str) -> tuple[str, str]:
     cut = _caps_prefix(text)
     if cut is not None:
         return cut
+    run_in = _RUN_IN_TITLE.match(text) if len(text) > RUN_IN_MIN else None
+    if run_in is not None and not _FUNCTION_END.search(run_in.group("title")):
+        rest = run_in.group("rest")
+        if _SENTENCE_WORD.search(rest) or _PAST_VERB.search(" ".join(rest.split()[:NARRATIVE_WORDS])):
+            return run_in.group("title"), rest
     if titleness(text) < 0.4 and (SECTION.first(text) or INLINE.first(text) or VOTE.first(text)):
         return "", text  # "It was agreed that ...": the item's minute, not its title
     return text, ""
