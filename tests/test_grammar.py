@@ -564,3 +564,10 @@ def test_title_case_lines_that_are_no_run_in(line: str) -> None:
     from minutes_parser.grammar.lexer import split_title
 
     assert split_title(line) == (line, "")
+
+
+def test_a_sentence_opening_with_a_subject_is_not_a_run_in_title() -> None:
+    from minutes_parser.grammar.lexer import split_title
+
+    line = "The County Councillor reported on the resurfacing works."
+    assert split_title(line)[0] != "The County"

@@ -93,12 +93,13 @@ _SENTENCE_WORD = re.compile(
 _PART_LEAD = re.compile(r"^\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+\S")
 """A heading's colon followed by its first lettered or numbered part: "Adoption of Agenda: a) Motion to ..."."""
 _RUN_IN_TITLE = re.compile(
-    r"^(?P<title>[A-Z][\w'\u2019&/-]*(?:\s+(?:[A-Z0-9][\w'\u2019&/.,-]*|of|and|the|for|to|in|on|at|with|by|from|&|[-\u2013])){0,9}?)"
+    r"^(?!(?:The|It|There|This|These|A|An|All|No|Members|Councillors?|Cllrs?)\s)(?P<title>[A-Z][\w'\u2019&/-]*(?:\s+(?:[A-Z0-9][\w'\u2019&/.,-]*|of|and|the|for|to|in|on|at|with|by|from|&|[-\u2013])){0,9}?)"
     r"\s+(?P<rest>(?:(?:It|There|This|These|All|No)\s+[a-z]|(?:The|Members|Councillors?|Cllrs?|Mr|Mrs|Ms|Dr)\s+\S).*)$"
 )
 """A title in title case running into the minute's first sentence: "Election of Chairman It was
 proposed ...", "Planning Applications The Clerk reported ...". The title's words are capitalised
-(or short function words); the sentence opens with a subject."""
+(or short function words); the sentence opens with a subject. A line that itself opens with a
+subject ("The County Councillor reported ...") is a sentence, not a title."""
 _FUNCTION_END = re.compile(r"\b(?:of|and|the|for|to|in|on|at|with|by|from|&|[-\u2013])$")
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
 """A verb in the past tense, in lower case: what minutes narrate ("Mayor Hughes assumed the Chair")."""
