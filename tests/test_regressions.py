@@ -453,3 +453,33 @@ def test_r19_a_resolution_naming_an_earlier_meeting_is_not_the_meeting(clause: s
     doc = minutes_parser.parse(page)
     assert [r.text for r in doc.items[0].resolutions] == [clause]
     assert all(m.date is None for m in doc.meetings)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "<h2>Meeting Detail</h2><div><span>Town Board</span><span>October Town Board Meeting</span></div>"
+        "<div>October 8, 2025, 6:30 pm</div><div>Municipal Office Building</div>"
+        "<h3>Agenda</h3><a href='/files/oct2025-agenda.pdf'>Oct2025 agenda.pdf</a>"
+        "<h3>Minutes</h3><a href='/files/2025-10-08.pdf'>2025 10 08.pdf</a>",
+        "<h1>Village Board of Trustees</h1><p>Regular Meeting</p><p>Tuesday, March 4, 2025 at 7:00 PM</p>"
+        "<p><strong>Agenda</strong></p><ul><li><a href='docs/agenda-2025-03-04.pdf'>Agenda (PDF)</a></li></ul>"
+        "<p><strong>Minutes</strong></p><ul><li><a href='docs/minutes-2025-03-04.pdf'>Approved minutes (PDF)</a></li></ul>",
+    ],
+    ids=["detail-divs", "headings-and-lists"],
+)
+def test_a_meeting_page_with_only_its_details_and_documents_is_read(layout: str) -> None:
+    # A small town's meeting page: the meeting's name, date and place, and its agenda and minutes files.
+    doc = minutes_parser.parse(f"<html><body><main>{layout}</main></body></html>".encode())
+    assert doc.meetings and doc.meetings[0].date is not None
+    assert len(doc.meetings[0].documents) == 2
+
+
+def test_a_dated_news_page_with_one_document_link_is_still_refused() -> None:
+    page = (
+        "<html><body><article><h1>Council to debate parking charges</h1><p>Published March 4, 2025</p>"
+        "<p>Councillors will discuss the plans next week. Residents say the charges are unfair.</p>"
+        "<p><a href='/files/parking-consultation.pdf'>Read the consultation (PDF)</a></p></article></body></html>"
+    )
+    with pytest.raises(minutes_parser.UnrecognizedPage):
+        minutes_parser.parse(page.encode())

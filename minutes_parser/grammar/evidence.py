@@ -106,6 +106,7 @@ WEIGHTS: dict[str, float] = {
     "meeting:meeting-notice": 0.3,
     "action:action-line": 0.15,
     "document:sized-title": 0.1,
+    "document:link": 0.1,
     "candidate:meeting-ref": 0.6,
     "candidate:date-title": 0.25,
 }
@@ -155,6 +156,8 @@ def democracy_evidence(blocks: Sequence[Block], lexed: Lexed | None = None) -> E
             key = f"action:{tok.rule}"
         elif tok.kind is Kind.DOCUMENT and tok.rule:
             key = f"document:{tok.rule}"
+        elif tok.kind is Kind.DOCUMENT and tok.data.get("link"):
+            key = "document:link"  # a link to a document file (an agenda, a report, minutes)
         if key is not None and key in WEIGHTS and key not in seen:
             seen[key] = f"{_name(key)} {tok.text[:40]!r} (line {tok.line})" if tok.line else f"{_name(key)} {tok.text[:40]!r}"
     for cand in lexed.candidates:
