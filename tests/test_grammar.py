@@ -571,3 +571,31 @@ def test_a_sentence_opening_with_a_subject_is_not_a_run_in_title() -> None:
 
     line = "The County Councillor reported on the resurfacing works."
     assert split_title(line)[0] != "The County"
+
+
+REGISTER = """MINUTES
+TOWNSHIP OF LAKEVIEW
+Tuesday, December 4, 2018
+A regular meeting of the Township of Lakeview Council was held on Tuesday, December 4, 2018.
+Present: Mayor Tom Reed, Councillors Ann Lowe, Tim Marsh and James Hart.
+Disclosure of pecuniary interest: None.
+R2018-200 J. Hart, A. Lowe: THAT we pass By-Law Number 2018-41, being a By-law to appoint a Deputy Mayor.
+Read a first, second and third time and passed this 4th day of December, 2018. Carried.
+R2018-201 J. Hart, A. Lowe: That the minutes of the meeting held November 20, 2018 be adopted as published. Carried.
+R2018-202 T. Marsh/A. Lowe: That the request for a fee waiver be granted. Defeated.
+R2018-203 T. Marsh, A. Lowe: That this meeting adjourn at 8:15 p.m. Carried.
+"""
+
+
+def test_a_register_of_numbered_resolutions_with_their_movers() -> None:
+    # Ontario township minutes: each line a resolution, its number, mover and seconder, motion and result.
+    doc = minutes_parser.parse(REGISTER)
+    assert [i.number for i in doc.items] == ["R2018-200", "R2018-201", "R2018-202", "R2018-203"]
+    assert [(v.mover, v.seconder, v.outcome) for i in doc.items for v in i.votes] == [
+        ("J. Hart", "A. Lowe", "carried"),
+        ("J. Hart", "A. Lowe", "carried"),
+        ("T. Marsh", "A. Lowe", "lost"),
+        ("T. Marsh", "A. Lowe", "carried"),
+    ]
+    assert [r.text for r in doc.items[1].resolutions] == ["That the minutes of the meeting held November 20, 2018 be adopted as published."]
+    assert doc.items[2].resolutions == ()  # a defeated motion is no resolution

@@ -444,7 +444,7 @@ class ItemReader:
         for key in ("for", "against", "abstain", "absent"):
             if key in data:
                 self.vote[key] = data[key]
-        if tok.rule == "result":
+        if tok.rule in ("result", "result-trailing"):
             self.vote["result"] = data["result"]
             self.vote["outcome"] = data.get("outcome")
             self._close_vote()

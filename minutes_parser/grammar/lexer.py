@@ -237,6 +237,12 @@ def classify(text: str, index: int, block: Block, depth: int = 0, low: str | Non
         if found is not None:
             return [tok(Kind.PAGE_KIND, found[0].name, text, found[1])]
     found = VOTE.first(text, low, lits)
+    if found is not None and found[0].name == "result-trailing":
+        # The motion, then its result: "That the minutes be adopted. Carried."
+        rule, data = found
+        before = text[: data["_start"]].strip()
+        head = classify(before, index, block, depth + 1) if before and depth < 3 else ([tok(Kind.TEXT, None, before)] if before else [])
+        return [*head, tok(Kind.VOTE, rule.name, text[data["_start"] :].strip(), data)]
     if found is not None:
         rule, data = found
         rest = str(data.pop("rest", "") or "")

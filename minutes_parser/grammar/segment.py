@@ -71,6 +71,7 @@ _BASE = {
     "caps-heading": 0.2,
     "sized-title": 0.4,
     "heading-line": -0.2,
+    "resolution-register": 1.8,  # a year-numbered resolution with its movers: the record's structure itself
 }
 """Prior quality of each numbering form, before its title is looked at."""
 
@@ -237,7 +238,8 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> Quality:
             title, title_block = _trailed(lexed, title_block, title)
         score = _BASE.get(c.scheme, 0.3) + (titleness(title) - 0.5) * 1.5 if title else _BASE.get(c.scheme, 0.3) - 1.0
     else:
-        title, rest = split_title(c.title)
+        # A register's resolution has no title: its line goes on with its movers and motion.
+        title, rest = ("", c.title) if c.scheme == "resolution-register" else split_title(c.title)
         if title and not rest and _SPONSOR.match(title):
             # "1. Recommended by Water System" / "Approval of ...": the title is the next line.
             j, below = _next_text(lexed, c.block)

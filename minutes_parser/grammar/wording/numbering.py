@@ -157,6 +157,11 @@ def _roman_title(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     return {**found, "key": (_roman(m.group("n").lower()),)}
 
 
+def _register(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
+    """A register's resolution: numbered by its code; what follows (movers, motion) is its business."""
+    return {"number": m.group("n"), "title": m.group("title").strip(), "system": "code"}
+
+
 def _code_title(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     number = normalise_number(m.group("n"))
     title = m.group("title").strip()
@@ -339,6 +344,21 @@ NUMBERING = Ruler(
             ),
             counter=("2020/152 Resolved", "21/02013/FUL application"),
             accept=_code_title,
+        ),
+        Rule(
+            "resolution-register",
+            """A resolution numbered by year in a register of resolutions, its mover and seconder and
+            the motion on the same line: "R2018-200 J. Scott, L. Andersen: THAT we pass By-Law ...",
+            "2021-239 S. Kirkey, J. Scott: WHEREAS ...". Each resolution is the record's item; its
+            line holds no title (the motion follows the movers).""",
+            re.compile(r"^(?P<n>R?\d{4}-\d{1,4})\s+(?=[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?\s*[,/])(?P<title>.*)$"),
+            examples=(
+                ("R2018-200 J. Scott, L. Andersen: THAT we pass By-Law Number 2018-41.", {"number": "R2018-200"}),
+                ("R2021-239 S. Kirkey, J. Scott: WHEREAS communities across the province", {"number": "R2021-239"}),
+                ("2019-045 T. Marchant/L. Moore: That the minutes be adopted as published.", {"number": "2019-045"}),
+            ),
+            counter=("2018-41 By-law to appoint a Deputy Mayor", "R2018-200 Adopted"),
+            accept=_register,
         ),
         Rule(
             "glued",

@@ -237,6 +237,24 @@ VOTE = Ruler(
             accept=lambda m, text: {"mover": m.group("mover").strip(), "seconder": m.group("seconder").strip(), "rest": text[m.end() :].strip()},
         ),
         Rule(
+            "initials-movers",
+            """A resolution register's mover and seconder, named by initial and surname before the
+            motion itself: "J. Scott, L. Andersen: THAT we pass By-Law 2018-41", "T. Marchant/L. Moore:
+            That the minutes be adopted." (the first moves, the second seconds).""",
+            re.compile(
+                r"^(?P<mover>[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][\w'\u2019-]{1,30}(?:\s[A-Z][\w'\u2019-]{1,30})?)\s*[,/]\s*"
+                r"(?P<seconder>[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][\w'\u2019-]{1,30}(?:\s[A-Z][\w'\u2019-]{1,30})?)\s*:\s+"
+                r"(?=(?:THAT|That|WHEREAS|Whereas|BE\s+IT|Be\s+it)\b)"
+            ),
+            examples=(
+                ("J. Scott, L. Andersen: THAT we pass By-Law Number 2018-41.", {"mover": "J. Scott", "seconder": "L. Andersen"}),
+                ("T. Marchant/L. Moore: That the minutes be adopted as published.", {"mover": "T. Marchant"}),
+                ("S. Kirkey, J. Scott: WHEREAS communities across the province face rising costs", {"seconder": "J. Scott"}),
+            ),
+            counter=("J. Scott, L. Andersen: verbal reports", "Smith, Jones: THAT it be noted"),
+            accept=lambda m, text: {"mover": m.group("mover").strip(), "seconder": m.group("seconder").strip(), "rest": text[m.end() :].strip()},
+        ),
+        Rule(
             "motion-heading",
             """A motion's heading, its text on the lines below: "MOTION:", "Substantive motion", and
             the labels of its mover and seconder when the names follow on the next line ("MOVER:").""",
@@ -317,6 +335,25 @@ VOTE = Ruler(
             ),
             counter=("For information only", "Against the odds"),
             accept=_named,
+        ),
+        Rule(
+            "result-trailing",
+            """A motion's result printed after it, at the end of its line: "That the minutes be adopted
+            as published. Carried.", "... passed this 4th day of December, 2018. CARRIED", "... for
+            2024. Defeated." The word opens a sentence of its own (a capital after a stop); "was
+            carried forward." inside a sentence is narrative.""",
+            re.compile(
+                r"(?<=[.!?)])\s+(?:(?:The\s+)?Motion\s+)?(?P<result>Carried|CARRIED|Defeated|DEFEATED|Lost|LOST)"
+                r"(?:\s+(?:[Uu]nanimously|UNANIMOUSLY))?\s*\.?\s*$"
+            ),
+            examples=(
+                ("That the minutes be adopted as published. Carried.", {"outcome": "carried"}),
+                ("Read a first, second and third time and passed this 4th day of December, 2018. CARRIED", {"outcome": "carried"}),
+                ("That the fee increase be approved for 2024. Defeated.", {"outcome": "lost"}),
+            ),
+            counter=("The balance was carried forward.", "Carried forward: none."),
+            accept=lambda m, text: {"result": text[m.start() :].strip(" ."), "outcome": _OUTCOME.get(m.group("result").lower()[:5], "carried")},
+            search=True,
         ),
     ],
 )
