@@ -599,3 +599,23 @@ def test_a_register_of_numbered_resolutions_with_their_movers() -> None:
     ]
     assert [r.text for r in doc.items[1].resolutions] == ["That the minutes of the meeting held November 20, 2018 be adopted as published."]
     assert doc.items[2].resolutions == ()  # a defeated motion is no resolution
+
+
+@pytest.mark.parametrize(
+    ("moved", "seconded", "resolved", "mover", "seconder"),
+    [
+        ("Proposed by Councillor Keary;", "Seconded by Councillor Collins (M);", "And Resolved:", "Councillor Keary", "Councillor Collins (M)"),
+        ("Moved by Cr Smith", "Seconded by Cr Jones", "RESOLVED", "Cr Smith", "Cr Jones"),
+        ("Proposed by Cllr Hale", "Seconded by Cllr Shaw", "AND AGREED", "Cllr Hale", "Cllr Shaw"),
+    ],
+)
+def test_movers_then_the_decision_make_one_carried_vote(moved: str, seconded: str, resolved: str, mover: str, seconder: str) -> None:
+    page = (
+        "Minutes of the meeting of Ashford Parish Council held on 13th May 2025\n\n"
+        "Present: Councillors Collins, Hale, Keary and Ward.\n\n1. Adoption of Minutes\n\n"
+        f"{moved}\n\n{seconded}\n\n{resolved}\n\nThat the draft minutes be adopted and signed.\n\n"
+        "2. Correspondence\n\nA letter was noted.\n"
+    )
+    item = minutes_parser.parse(page).items[0]
+    assert [(v.mover, v.seconder, v.outcome) for v in item.votes] == [(mover, seconder, "carried")]
+    assert [r.text for r in item.resolutions] == ["That the draft minutes be adopted and signed."]

@@ -358,6 +358,15 @@ class ItemReader:
     def _section(self, index: int, tok: Token) -> None:
         data = tok.data
         section = str(data.get("section", "other"))
+        current = self.current
+        if section == "resolutions" and current.kind == "motion" and not current.paras:
+            # "Proposed by ... Seconded by ... AND AGREED", then the decision: the motion moved is
+            # what was resolved, and its vote (still open) was carried.
+            current.kind = "resolutions"
+            current.checked = True
+            self.vote["outcome"] = self.vote.get("outcome") or "carried"
+            self.place(index, "item.resolutions")
+            return
         self._close_vote()
         if tok.rule == "decision-of":
             self.maker = str(data.get("who") or "") or None
@@ -367,12 +376,6 @@ class ItemReader:
         current = self.current
         if section == "resolutions" and current.kind == "decision" and not current.inner:
             current.inner = True  # what the block said before this heading was narrative
-        if section == "resolutions" and current.kind == "motion" and not current.paras:
-            current.kind = "resolutions"  # "Proposed by ... Seconded by ... AND AGREED", then the decision
-            current.checked = True
-            self.vote["outcome"] = self.vote.get("outcome") or "carried"
-            self.place(index, "item.resolutions")
-            return
         if section == "resolutions" and current.kind == "resolutions" and not current.paras:
             self.place(index, "item.resolutions")
             return

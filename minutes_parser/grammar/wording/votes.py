@@ -20,6 +20,7 @@ _TITLES = r"(?:Cr|Crs|Cllr|Cllrs|Councillor|Councilmember|Commissioner|Alderman|
 _WHO = (
     r"(?:(?:Cr|Crs|Cllr|Cllrs|Councillor|Councilmember|Council\s+Member|Commissioner|Alderman|Alderperson|Mayor|Deputy\s+Mayor|Chair(?:man|person)?|Vice[-\s]Chair(?:man|person)?|Member|Trustee|Mr|Mrs|Ms|Miss|Dr|Director)\.?\s+"
     r"[A-Za-z](?:[\w.'’ -]{0,49}?[\w.'’-])??|[A-Z][\w.'’-]{1,30}(?:\s+[A-Z][\w.'’-]{1,30}){0,3}?|[a-z]{2,20}\s+[a-z]{2,25})"
+    r"(?:\s\([A-Z][A-Za-z.]{0,3}\))?"  # "Councillor Collins (M)": initials that tell two members of one name apart
 )
 """A person as minutes name a mover: "Cr Cooney", "Councillor M. Lyons", "Chairperson PA Hulse", "Crawford".
 A name after a title ends with a letter or a stop, never a space: the spaces after it are read
@@ -270,7 +271,11 @@ VOTE = Ruler(
                 r"^(?:[\u2022\u00b7]\s*)?(?:and\s+)?(?:seconded|second|seconder)(?:\s+by\b|\s*:|(?=\s+" + _TITLES + r"\b))\s*(?::\s*)?(?P<who>" + _WHO + r")" + _UNTIL,
                 _I,
             ),
-            examples=(("Seconded: Cr Alley", {"seconder": "Cr Alley"}), ("SECONDED BY councillor jordan", {"seconder": "councillor jordan"})),
+            examples=(
+                ("Seconded: Cr Alley", {"seconder": "Cr Alley"}),
+                ("SECONDED BY councillor jordan", {"seconder": "councillor jordan"}),
+                ("Seconded by Councillor Collins (M);", {"seconder": "Councillor Collins (M)"}),
+            ),
             counter=("Secondary schools were discussed.",),
             accept=_seconded,
         ),
