@@ -483,3 +483,24 @@ def test_a_dated_news_page_with_one_document_link_is_still_refused() -> None:
     )
     with pytest.raises(minutes_parser.UnrecognizedPage):
         minutes_parser.parse(page.encode())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minutes of the Parish Council Meeting held on 9th September 2014 were amended and signed as a true record.",
+        "Minutes of the meeting held on 9 September 2014 were approved. Prop. DD, 2nd BB, All in favour.",
+        "The minutes of the last meeting held on Tuesday 9th September 2014 had been circulated and were agreed.",
+    ],
+)
+def test_r19_a_sentence_about_earlier_minutes_does_not_date_the_meeting(sentence: str) -> None:
+    # Unnumbered opening business, as parish minutes print it before their numbered items.
+    page = (
+        "WEREFORD PARISH COUNCIL\n\nMinutes of the Ordinary Parish Council Meeting\n\n11th November 2014 at 7.30pm\n\n"
+        "Present: Cllr Jo Bruce (Chair), Cllr Dave Deighton\n\nThe Chair welcomed all and accepted apologies.\n\n"
+        f"{sentence}\n\n6. Correspondence\n\nA letter from the County Council was noted.\n\n"
+        "7. Planning\n\nRESOLVED that no objection be raised to application 14/01234/F.\n\n"
+        "8. Finance\n\nThe accounts were approved.\n"
+    )
+    doc = minutes_parser.parse(page)
+    assert [str(m.date) for m in doc.meetings] == ["2014-11-11"]

@@ -90,6 +90,14 @@ def clean_location(text: str, *, sentence: bool = True) -> str | None:
     return text
 
 
+_DECIDED_ABOUT = re.compile(
+    r"\b(?:were|was|are|is|be|been)\s+(?:\w+\s+){0,2}?(?:approved|confirmed|agreed|amended|signed|adopted|accepted|noted|received|taken|circulated|read)\b",
+    re.IGNORECASE,
+)
+"""A sentence about earlier minutes ("The minutes of the meeting held on 9th September were amended
+and signed"): the meeting it names is not the page's own."""
+
+
 def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, Any]:
     """Fields of a "... X held at/in Y on Z at T" sentence, whatever order its parts come in.
 
@@ -332,9 +340,13 @@ MEETING = Ruler(
                 ("MINUTES OF THE PROCEEDINGS OF THE MEETING OF THE COUNCIL HELD AT MOSSLEY MILL ON MONDAY 26 OCTOBER 2020 AT 6.30 PM", {"location": "MOSSLEY MILL"}),
                 ("Minutes of the Parish Council Meeting held on Tuesday May 16th 2023 at 7.15 p.m. in the Old School", {"body": "Parish Council Meeting"}),
             ),
-            counter=("The minutes of the meeting were agreed.", "Minutes of Council meeting of 12th May 2011"),
+            counter=(
+                "The minutes of the meeting were agreed.",
+                "Minutes of Council meeting of 12th May 2011",
+                "The minutes of the Parish Council Meeting held on 9th September 2014 were amended and signed.",
+            ),
             accept=lambda m, text: read_held(m.group("body"), text[: m.start("held")], text[m.end("held") :], text)
-            if _body_or_meeting(m)
+            if _body_or_meeting(m) and not _DECIDED_ABOUT.search(text, m.end("held"))
             else None,
             search=True,
         ),
@@ -390,8 +402,8 @@ MEETING = Ruler(
                 ("Minutes of Crowton Parish Council Extraordinary Meeting 22/07/21 7pm Hare & Hounds, Crowton", {"location": "Hare & Hounds, Crowton"}),
                 ("Agenda of the Finance Committee 3 May 2022 7.30pm Village Hall", {"body": "Finance Committee", "location": "Village Hall"}),
             ),
-            counter=("Minutes of the last meeting 12 items",),
-            accept=_minutes_dated,
+            counter=("Minutes of the last meeting 12 items", "Minutes of the meeting held on 9 September 2014 were approved."),
+            accept=lambda m, text: None if _DECIDED_ABOUT.search(text) else _minutes_dated(m, text),
         ),
         Rule(
             "meeting-of",
