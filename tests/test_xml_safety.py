@@ -65,3 +65,47 @@ def test_fifty_megabyte_answer_is_handled() -> None:
 def test_oversized_page_is_refused() -> None:
     with pytest.raises(ParseError, match="limit"):
         minutes_parser.parse(b"<meeting>" + b" " * (minutes_parser.MAX_BYTES + 1))
+
+
+def _payloads(secret: Path) -> dict[str, bytes]:
+    """The same external entity through each way markup reaches the library."""
+    decl = f'<!DOCTYPE page [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+    return {
+        "service-xml": (
+            f'<?xml version="1.0"?>{decl.replace("page", "meeting")}'
+            "<meeting><meetingid>1</meetingid><meetinglocation>&xxe;</meetinglocation>"
+            "<agendaitems><agendaitem><agendaitemtitle>&xxe;</agendaitemtitle></agendaitem></agendaitems></meeting>"
+        ).encode(),
+        "xhtml": (
+            f'<?xml version="1.0"?>{decl.replace("page", "html")}<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+            "<h1>Agenda item</h1><h2>&xxe;</h2><p>RESOLVED that &xxe; be noted.</p></body></html>"
+        ).encode(),
+        "html": (
+            f"{decl.replace('page', 'html')}<html><body><div id='modgov'><h1>Agenda item</h1><h2>&xxe;</h2>"
+            "<p>RESOLVED that &xxe; be noted.</p></div></body></html>"
+        ).encode(),
+        "legistar-xml": (
+            f'<?xml version="1.0"?>{decl.replace("page", "ArrayOfGranicusEvent")}<ArrayOfGranicusEvent>'
+            "<GranicusEvent><EventId>1</EventId><EventBodyName>&xxe;</EventBodyName><EventDate>2024-01-01T00:00:00</EventDate>"
+            "<EventLocation>&xxe;</EventLocation></GranicusEvent></ArrayOfGranicusEvent>"
+        ).encode(),
+    }
+
+
+@pytest.mark.parametrize("adapter", [None, *minutes_parser.adapter_names()])
+@pytest.mark.parametrize("form", ["service-xml", "xhtml", "html", "legistar-xml"])
+def test_external_entities_are_inert_on_every_adapter_path(tmp_path: Path, adapter: str | None, form: str) -> None:
+    # A file-based marker: if any path (detection, parse, explain) expanded the entity, it would show.
+    secret = tmp_path / "marker.txt"
+    secret.write_text("FILE-MARKER-7d1f", encoding="utf-8")
+    data = _payloads(secret)[form]
+    for run in (minutes_parser.parse, minutes_parser.explain):
+        try:
+            out = run(data, adapter=adapter)
+        except InternalError:
+            raise
+        except ParseError as exc:
+            assert "FILE-MARKER" not in str(exc)
+            continue
+        text = out.to_json() if isinstance(out, Document) else out.render()
+        assert "FILE-MARKER" not in text
