@@ -619,3 +619,28 @@ def test_movers_then_the_decision_make_one_carried_vote(moved: str, seconded: st
     item = minutes_parser.parse(page).items[0]
     assert [(v.mover, v.seconder, v.outcome) for v in item.votes] == [(mover, seconder, "carried")]
     assert [r.text for r in item.resolutions] == ["That the draft minutes be adopted and signed."]
+
+
+def _taken_out_of_order(form: str) -> str:
+    body = "The item was discussed by members at some length."
+    titles = {1: "Apologies", 2: "Minutes", 3: "Finance", 4: "Highways", 5: "Planning", 6: "Correspondence", 7: "Allotments", 8: "Notice of Motion on Speed Limits", 9: "Close"}
+    order = [1, 2, 3, 4, 8, 5, 6, 7, 9]
+    page = "Minutes of the meeting of Ashford Parish Council held on 13th May 2025\n\nPresent: Councillors Collins, Hale and Ward.\n\n"
+    for n in order:
+        lead = "It was agreed that item 8 would be taken next.\n\n" if n == 8 else ""
+        page += lead + form.format(n=n, title=titles[n]) + f"\n\n{body}\n\n"
+    return page
+
+
+@pytest.mark.parametrize("form", ["{n}.\n\n{title}", "{n}. {title}", "{n} {title}"], ids=["number-alone", "number-title", "number-space-title"])
+def test_an_item_taken_out_of_order_is_an_item(form: str) -> None:
+    doc = minutes_parser.parse(_taken_out_of_order(form))
+    assert [i.number for i in doc.items] == ["1", "2", "3", "4", "8", "5", "6", "7", "9"]
+
+
+def test_a_numbered_paragraph_is_not_taken_for_a_missing_item() -> None:
+    page = _taken_out_of_order("{n}. {title}").replace(
+        "8. Notice of Motion on Speed Limits\n\nThe item was discussed by members at some length.",
+        "8. The Clerk reported that the grant had been received and would be spent on the play area.",
+    )
+    assert "8" not in [i.number for i in minutes_parser.parse(page).items]

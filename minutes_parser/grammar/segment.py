@@ -350,6 +350,11 @@ PART_SYSTEMS = frozenset({"roman", "letter"})
 """Agendas printed in parts ("IV. CLOSED SESSION REPORT", "J. Filed Items") list their business under
 each part: the business is items too. Under arabic or code numbers a sub-list is an item's own detail,
 unless the item introduces it with a colon ("10. Approval of Resolutions/Motions:")."""
+CHAIN_GAP_MIN = 4
+"""A run must have this many items before a number it skips is looked for elsewhere."""
+OUT_OF_ORDER_SLACK = 0.3
+"""An item taken out of order reads nearly as well as the run's median item (its line is an item line
+of the same form), not like a numbered paragraph."""
 SUB_MIN = 0.5
 """A sub-list under an item (its own numbering, between the item and the next) must score this much:
 one sub-item with a title that reads as a title does."""
@@ -409,6 +414,36 @@ def _part_heading(title: str) -> bool:
     ("4. CONSENT CALENDAR" / "A. APPROVAL OF MINUTES ..."): its sub-list is its business."""
     words = title.split()
     return 1 <= len(words) <= PART_WORDS and mostly_upper(title, 0.9)
+
+
+def _with_out_of_order(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -> list[Link]:
+    """The chain with the items taken out of order: a number the run skips ("... 6, 7, 9, 10")
+    printed elsewhere on the page in the run's own form ("8." between 4 and 5, brought forward)
+    is that item, when its line reads as well as the run's own items."""
+    if len(chain) < CHAIN_GAP_MIN:
+        return list(chain)
+    keys = [link[0].key for link in chain]
+    if any(len(k) != 1 for k in keys):
+        return list(chain)
+    have = {k[0] for k in keys}
+    low, high = min(have), max(have)
+    missing = {n for n in range(low, high + 1) if n not in have}
+    if not missing or len(missing) > len(have) // 2:
+        return list(chain)
+    schemes = {link[0].scheme for link in chain}
+    blocks = {link[4] for link in chain}
+    floor = sorted(_quality(link[0], lexed, numbered)[0] for link in chain)[len(chain) // 2] - OUT_OF_ORDER_SLACK
+    extra: list[Link] = []
+    for c in cands:
+        if len(c.key) != 1 or c.key[0] not in missing or c.scheme not in schemes or c.block in blocks:
+            continue
+        score, title, rest, title_block, start = _quality(c, lexed, numbered)
+        if score >= floor and title:
+            extra.append((c, title, rest, title_block, start))
+            missing.discard(c.key[0])
+    if not extra:
+        return list(chain)
+    return sorted([*chain, *extra], key=lambda link: link[4])
 
 
 def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int], system: str) -> list[Link]:
@@ -502,6 +537,7 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
             best_score, best_system, best_chain = score, system, chain
             break
     if best_score >= MIN_CHAIN and best_system is not None:
+        best_chain = _with_out_of_order(best_chain, cands, lexed, numbered)
         best_chain = _with_sub_items(best_chain, cands, lexed, numbered, best_system)
     for system in ("sized", "caps"):
         if best_score >= MIN_CHAIN:
