@@ -429,13 +429,14 @@ NUMBERING = Ruler(
             """A roll-call or file number before the item, as US minutes print it, perhaps followed
             by the agenda's own number: "99-464 1. ROLL CALL", "05-1107 (A) Principal Riverwalk
             Bridge", "22-0076 MOTION TO ADJOURN". The roll-call number is the item's number.""",
-            re.compile(r"^(?P<n>\d{2}-\d{3,5})\s+(?:(?:\d{1,3}[.)]|\([A-Za-z]\)|[A-Za-z][.)])\s*)?(?P<title>[A-Z\u201c\"(\u2018].*)$"),
+            re.compile(r"^(?P<n>\d{2}-\d{1,5})\s+(?:(?:\d{1,3}[.)]|\([A-Za-z]\)|[A-Za-z][.)])\s*)?(?P<title>[A-Z\u201c\"(\u2018].*)$"),
             examples=(
                 ("99-464 1. ROLL CALL: Present: Daniels, Flagg", {"number": "99-464", "title": "ROLL CALL: Present: Daniels, Flagg"}),
+                ("96-7 Approving the Consent Agenda", {"number": "96-7"}),
                 ("05-1107 (A) Principal Riverwalk Bridge over the Des Moines River", {"number": "05-1107"}),
                 ("22-0076 MOTION TO ADJOURN.", {"number": "22-0076"}),
             ),
-            counter=("12-2023 budget was approved", "2020-21 Budget"),
+            counter=("12-2023 budget was approved", "2020-21 Budget", "12-15 JANUARY 2024 Training course"),
             accept=_numbered("code"),
         ),
     ],
