@@ -23,7 +23,7 @@ from .lexer import Lexed
 from .tokens import Kind, Token
 from .wording import MEETING
 from .wording.contacts import ROLE_WORDS, label_contacts, looks_like_name
-from .wording.meetings import _BODY_NOUN, KIND_OF_MEETING, VENUE, clean_location, strip_body
+from .wording.meetings import _BODY_NOUN, KIND_OF_MEETING, NOT_A_BODY_LINE, VENUE, clean_location, strip_body
 
 JOIN_LINES = 5
 """A meeting sentence broken over lines is read over at most this many lines."""
@@ -477,6 +477,8 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
         if tok.kind is Kind.MEETING and tok.rule in ("body-line", "meeting-of"):
             found = i, str(tok.data.get("body"))
         elif tok.kind is Kind.TEXT and _short_name(tok.text) and _BODY_NOUN.search(tok.text):
+            if NOT_A_BODY_LINE.match(tok.text) or VENUE.search(tok.text):
+                continue  # "Rene Spring - Council Member", "(IN-PERSON AND VIDEO CONFERENCE)"
             found = i, strip_body(tok.text)
         elif tok.kind is Kind.TEXT and not _short_name(tok.text):
             break

@@ -180,8 +180,19 @@ def _body_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
         return None
     if re.search(r"\b(?:was|were|is|are|will|has|have|had|be|been|held|met)\b", text, _I):
         return None
+    if NOT_A_BODY_LINE.match(text) or VENUE.search(text):
+        return None  # a list entry, a note in brackets, a member and their role, a room
     body = strip_body(text)
     return {"body": body} if body else None
+
+
+NOT_A_BODY_LINE = re.compile(
+    r"^(?:\(?\d{1,3}[.)]\s"  # "2. ATTEND THE MEETING IN PERSON": an entry of a numbered list
+    r"|\([^()]*\)\.?$"  # "(IN-PERSON AND VIDEO CONFERENCE)": a note
+    r"|[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){1,3}\s+[-\u2013,]\s+(?:Council\s*Member|Councilmember|Mayor|Vice\s+Mayor|Commissioner|Chair|Trustee|Member|Director)\b)",  # "Rene Spring - Council Member"
+    _I,
+)
+"""Lines that name a body's word without being the body's name."""
 
 
 
@@ -465,7 +476,14 @@ MEETING = Ruler(
                 ("CITY COUNCIL", {"body": "CITY COUNCIL"}),
                 ("Board of Selectmen", {"body": "Board of Selectmen"}),
             ),
-            counter=("The Council will meet again in May.", "Meeting documents:"),
+            counter=(
+                "The Council will meet again in May.",
+                "Meeting documents:",
+                "2. ATTEND THE MEETING IN PERSON",
+                "Rene Spring - Council Member",
+                "(IN-PERSON AND VIDEO CONFERENCE MEETING)",
+                "City Council Chambers",
+            ),
             accept=_body_line,
             search=True,
         ),
