@@ -644,3 +644,16 @@ def test_a_numbered_paragraph_is_not_taken_for_a_missing_item() -> None:
         "8. The Clerk reported that the grant had been received and would be spent on the play area.",
     )
     assert "8" not in [i.number for i in minutes_parser.parse(page).items]
+
+
+@pytest.mark.parametrize(
+    ("lines", "body"),
+    [
+        ("ADVISORY BOARD ON\nALCOHOL AND DRUG PROGRAMS", "ADVISORY BOARD ON ALCOHOL AND DRUG PROGRAMS"),
+        ("CITY COUNCIL AND\nHOUSING AUTHORITY", "CITY COUNCIL AND HOUSING AUTHORITY"),
+        ("WILLOW CREEK CITY COUNCIL\nAND SUCCESSOR AGENCY", "WILLOW CREEK CITY COUNCIL AND SUCCESSOR AGENCY"),
+    ],
+)
+def test_a_body_wrapped_over_two_lines_of_a_title_block(lines: str, body: str) -> None:
+    page = f"AGENDA\n{lines}\nThursday, August 27, 2020 4:30 PM\n\n1. CALL TO ORDER\n2. ROLL CALL\n3. PUBLIC COMMENT\n4. ADJOURNMENT\n"
+    assert minutes_parser.parse(page).meetings[0].body == body

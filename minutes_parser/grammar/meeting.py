@@ -461,6 +461,42 @@ def _apply_meeting(
         place(index, "meeting")
 
 
+_OPEN_END = re.compile(r"\b(?:of|on|for|and|the|to|in)$", re.IGNORECASE)
+_OPEN_START = re.compile(r"^(?:and|of|on|for|the|to|in)\b", re.IGNORECASE)
+WRAP_WORDS = 8
+"""A body's name wrapped over two lines of a printed title block: each line is short."""
+
+
+def _wrapped_body(tokens: Sequence[tuple[int, Token]], k: int, found: tuple[int, str]) -> tuple[int, str]:
+    """A body's name wrapped over two lines ("ADVISORY BOARD ON" / "ALCOHOL AND DRUG PROGRAMS", or
+    "... CITY COUNCIL" / "AND SUCCESSOR AGENCY"): the two joined where one line ends, or the next
+    begins, with a joining word."""
+    here = tokens[k][1]
+    text = here.text.strip()
+    if k + 1 < len(tokens):
+        nxt = tokens[k + 1][1]
+        if _joins(here, nxt) and (_OPEN_END.search(text) or _OPEN_START.match(nxt.text.strip())):
+            return found[0], strip_body(f"{text} {nxt.text.strip()}") or found[1]
+    if k > 0:
+        prev = tokens[k - 1][1]
+        if _joins(prev, here) and (_OPEN_START.match(text) or _OPEN_END.search(prev.text.strip())):
+            return found[0], strip_body(f"{prev.text.strip()} {text}") or found[1]
+    return found
+
+
+def _joins(first: Token, second: Token) -> bool:
+    """Two short title lines, one under the other."""
+    return (
+        first.kind in (Kind.TEXT, Kind.MEETING)
+        and second.kind in (Kind.TEXT, Kind.MEETING)
+        and second.block == first.block + 1
+        and len(first.text.split()) <= WRAP_WORDS
+        and len(second.text.split()) <= WRAP_WORDS
+        and find_date(second.text) is None
+        and find_date(first.text) is None
+    )
+
+
 def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str] | None:
     """A body line just above a date line (or just below, for "Place, date." datelines)."""
     here = tokens[pos][1].block
@@ -483,6 +519,7 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
         elif tok.kind is Kind.TEXT and not _short_name(tok.text):
             break
         if found is not None and found[1]:
+            found = _wrapped_body(tokens, k, found)
             if not KIND_OF_MEETING.match(found[1]):
                 return found
             kind_only = kind_only or found  # "MINUTES OF THE REGULAR MEETING": the body may stand above it
