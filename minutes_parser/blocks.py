@@ -42,6 +42,35 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+CLEAN_CHUNK = 1 << 20
+"""Characters :func:`clean_large` collapses at a time: a substitution keeps a list of every piece
+it makes until it joins them, eight bytes a piece, so a text of millions of short lines collapsed
+whole would take many times its own size."""
+
+
+def clean_large(text: str) -> str:
+    """:func:`clean` for very long text, piece by piece, in memory about the text's own size.
+
+    >>> clean_large("a \\n  b\\n\\n c ") == clean("a \\n  b\\n\\n c ")
+    True
+    """
+    if len(text) <= CLEAN_CHUNK:
+        return clean(text)
+    parts: list[str] = []
+    start, size = 0, len(text)
+    while start < size:
+        end = min(start + CLEAN_CHUNK, size)
+        if end < size:
+            run = _SPACE.search(text, end)  # cut after the next run of white space, never inside a word
+            end = run.end() if run is not None else size
+        piece = text[start:end]
+        if not piece.isascii():
+            piece = unicodedata.normalize("NFC", piece)
+        parts.append(_SPACE.sub(" ", piece))
+        start = end
+    return "".join(parts).strip()
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class DocRef:
     """A document the markup links, with what the markup says about it."""

@@ -135,10 +135,10 @@ counted in ``coverage``, with a warning.
 
 def _with_overflow(doc: Document, blocks: list[Block], overflow: list[str]) -> Document:
     """Keep the text past :data:`MAX_BLOCKS` in ``unparsed`` (one entry) and in the coverage."""
-    from .blocks import clean
+    from .blocks import clean_large
     from .models import Unplaced
 
-    rest = clean(overflow[0] if len(overflow) == 1 else " ".join(overflow))
+    rest = clean_large(overflow[0] if len(overflow) == 1 else " ".join(overflow))
     overflow.clear()  # the raw text can go: it may be most of the page
     read = sum(len(b.text) for b in blocks)
     coverage = round((doc.coverage or 0.0) * read / (read + len(rest)), 4) if read + len(rest) else None
