@@ -657,3 +657,43 @@ def test_a_numbered_paragraph_is_not_taken_for_a_missing_item() -> None:
 def test_a_body_wrapped_over_two_lines_of_a_title_block(lines: str, body: str) -> None:
     page = f"AGENDA\n{lines}\nThursday, August 27, 2020 4:30 PM\n\n1. CALL TO ORDER\n2. ROLL CALL\n3. PUBLIC COMMENT\n4. ADJOURNMENT\n"
     assert minutes_parser.parse(page).meetings[0].body == body
+
+
+def _parts_agenda(form: str) -> str:
+    entry = lambda n, title: form.format(n=n, title=title)  # noqa: E731
+    return "\n".join(
+        [
+            "CITY OF WILLOW CREEK", "CITY COUNCIL AGENDA", "WEDNESDAY, DECEMBER 14, 2022 6:30 PM", "",
+            "CALL TO ORDER:", "ROLL CALL:", "PUBLIC HEARINGS:",
+            entry(1, "ADOPTION OF THE 2022 BUILDING CODES"), "City Council to hold a public hearing and adopt the ordinance.",
+            "CONSENT CALENDAR:",
+            entry(1, "APPROVAL OF WARRANTS"), "City Council to approve the warrants.",
+            entry(2, "TREASURER'S REPORT"), "City Council to receive and file.",
+            "GENERAL BUSINESS:",
+            entry(1, "ASSEMBLY BILL 361 FINDINGS"), "City Council to adopt the findings.",
+            entry(2, "ARTERIAL SYSTEM FINANCING PROGRAM ANNUAL REVIEW"), "City Council to receive and file the review.",
+            "ADJOURNMENT:", "",
+        ]
+    )
+
+
+@pytest.mark.parametrize("form", ["{n}. {title}", "{n}) {title}", "{n} {title}"])
+def test_numbers_starting_again_under_each_part(form: str) -> None:
+    doc = minutes_parser.parse(_parts_agenda(form))
+    assert [(i.number, i.title) for i in doc.items] == [
+        ("1", "ADOPTION OF THE 2022 BUILDING CODES"),
+        ("1", "APPROVAL OF WARRANTS"),
+        ("2", "TREASURER'S REPORT"),
+        ("1", "ASSEMBLY BILL 361 FINDINGS"),
+        ("2", "ARTERIAL SYSTEM FINANCING PROGRAM ANNUAL REVIEW"),
+    ]
+
+
+def test_clauses_under_a_capital_heading_inside_an_item_stay_clauses() -> None:
+    page = (
+        "Minutes of the meeting of the Planning Committee held on 3 May 2024\n\nPresent: Councillors Hale, Ward and Lee.\n\n"
+        "1. Apologies\n\nNone were received.\n\n2. Land at Mill Lane\n\nThe Committee considered the report.\n\n"
+        "RECOMMENDATIONS:\n\n1. That the application be approved.\n\n2. That the conditions be as set out in the report.\n\n"
+        "3. Appeals\n\nThe list of appeals was noted.\n\n4. Close\n\nThe meeting closed at 8pm.\n"
+    )
+    assert [i.number for i in minutes_parser.parse(page).items] == ["1", "2", "3", "4"]

@@ -17,6 +17,7 @@ forms ("Meeting: date - body (Item N)", "date - title") are taken as they come.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -260,8 +261,17 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> Quality:
     return score, title, rest, title_block, c.block
 
 
+def _part_between(parts: Sequence[int], first: int, second: int) -> bool:
+    """A part heading in capitals ending with a colon ("PUBLIC HEARINGS:") between two blocks."""
+    at = bisect.bisect_right(parts, first)
+    return at < len(parts) and parts[at] < second
+
+
 def _chain(cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -> tuple[float, list[Link]]:
     scored = [(c, *_quality(c, lexed, numbered)) for c in cands]
+    parts = [c.block for c in lexed.candidates if c.scheme == "caps-heading" and lexed.blocks[c.block].text.rstrip().endswith(":")] if any(
+        c.key == (1,) for c in cands
+    ) else []
     n = len(scored)
     best = [0.0] * n
     back = [-1] * n
@@ -274,9 +284,10 @@ def _chain(cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -
                 continue
             step = _relation(ci.key, cj.key)
             if step is None:
-                if not _new_series(ci, cj):
+                if _new_series(ci, cj) or (cj.key == (1,) and ci.scheme == cj.scheme and _part_between(parts, ci.block, cj.block)):
+                    step = STEP_SERIES  # another series, or numbers starting again under a new part
+                else:
                     continue
-                step = STEP_SERIES
             if ci.scheme != cj.scheme and len(ci.key) == len(cj.key):
                 step += FORM_SWITCH
             value = best[i] + step
