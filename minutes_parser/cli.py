@@ -206,8 +206,11 @@ def _sources(inputs: Sequence[Path | _Stdin]) -> Iterator[Path | bytes]:
         yield item.read() if isinstance(item, _Stdin) else item
 
 
-class _Terminated(Exception):
-    """SIGTERM arrived: stop, shut the workers down, leave no partial --out."""
+class _Terminated(BaseException):
+    """SIGTERM arrived: stop, shut the workers down, leave no partial --out.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: it must pass through the handlers that
+    turn a page's failure into a result (a wait on a worker's future may be where it lands)."""
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
