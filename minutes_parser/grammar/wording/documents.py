@@ -95,13 +95,13 @@ DOCUMENT = Ruler(
         Rule(
             "icon-title",
             """A document line that starts with its format's icon and ends with its size, the size
-            glued to the title when the title ends in digits: "PDF icon 3 - Fire Authority Minutes 24
-            February 2016205.85 KB" (title "... 2016", 205.85 KB).""",
+            glued to the title when the title ends in digits: "PDF icon 5 - Licensing Minutes 12 March
+            2019118.40 KB" (title "... 2019", 118.40 KB).""",
             re.compile(
                 r"^(?P<fmt>PDF|DOCX?|XLSX?|PPTX?|RTF|HTML?|TXT|CSV|ODT|ZIP|Word|Excel)\s+icon\s+(?P<body>\S.{1,300}?\d)\s*(?P<unit>KB|MB|GB|K|bytes)\b\.?$",
                 _I,
             ),
-            examples=(("PDF icon 3 - Fire Authority Minutes 24 February 2016205.85 KB", {"title": "3 - Fire Authority Minutes 24 February 2016", "size_bytes": 210790}),),
+            examples=(("PDF icon 5 - Licensing Minutes 12 March 2019118.40 KB", {"title": "5 - Licensing Minutes 12 March 2019", "size_bytes": 121241}),),
             counter=("PDF icon",),
             accept=_icon_title,
         ),

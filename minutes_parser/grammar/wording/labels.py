@@ -19,7 +19,7 @@ _SEP = r"\s*(?::-|:|\|)\s*"
 LABELS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     # key, phenomenon, wordings (regex fragments), examples
     ("maker", "Who took a decision.", (r"decision\s+(?:maker|taker|taken\s+by)",), ("Decision Maker: Cabinet", "Decision Taken By: CABINET MEMBER FOR Housing")),
-    ("decision_status", "A decision's status.", (r"decision\s+status",), ("Decision status: Recommendations Approved",)),
+    ("decision_status", "A decision's status.", (r"decision\s+status",), ("Decision status: For Determination",)),
     ("key", "Whether it is a key decision.", (r"is\s+key\s+decision\??", r"key\s+decision\??"), ("Is Key decision?: No",)),
     ("call_in", "Whether and until when a decision can be called in for scrutiny.", (r"is\s+subject\s+to\s+call[\s-]?in\??", r"subject\s+to\s+call[\s-]?in", r"call[\s-]?in\s+deadline"), ("Is subject to call in?: Yes", "Subject to Call-in :-Yes")),
     ("published", "When a decision was published.", (r"publication\s+date", r"date\s+of\s+publication", r"notice\s+of\s+proposed\s+decision\s+first\s+published"), ("Publication date: 03/04/2019",)),

@@ -26,7 +26,7 @@ LOOKALIKE = Ruler(
                 r"^(?:by\s+[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){0,3}\s*$|(?:posted|written|published|updated|last\s+updated|reported)\s+(?:by|on|at)\b|\d{1,2}\s+min(?:ute)?s?\s+read\b|published\s*:|\s*date\s+\d{4}-\d{2}-\d{2}\s*$)",
                 _I,
             ),
-            examples=("By Jane Smith", "Posted by admin", "Published on Monday, 20 April 2020 at 9:03:21 PM", "5 min read"),
+            examples=("By Jane Smith", "Posted by admin", "Published on Tuesday, 3 March 2026 at 4:15:07 PM", "5 min read"),
             counter=("By-law 2014-112 was read a first time",),
             data={"weight": 0.3},
         ),

@@ -80,7 +80,7 @@ SECTION = Ruler(
                 ("The Planning Committee RESOLVED that permission be granted.", {"rest": "that permission be granted."}),
             ),
             counter=(
-                "Council Tax Resolutions 2023/24",
+                "Council Tax Resolutions 2026/27",
                 "The matter was resolved at the previous meeting.",
                 "Resolved issues list",
             ),
@@ -132,12 +132,12 @@ SECTION = Ruler(
         ),
         Rule(
             "agreed-following",
-            """A body agreeing or approving a list: "Cabinet agreed the following:".""",
+            """A body agreeing or approving a list: "The Executive agreed the following:".""",
             re.compile(
                 r"^(?:the\s+)?[A-Za-z]{3,20}(?:\s+[A-Za-z]{2,20}){0,3}\s+(?:agreed|approved|resolved)\s+(?:the\s+following|as\s+follows)\s*(?::-|:)?\s*",
                 _I,
             ),
-            examples=(("Cabinet agreed the following:", {"rest": ""}), ("The Board approved as follows:-", {"rest": ""})),
+            examples=(("The Executive agreed the following:", {"rest": ""}), ("The Board approved as follows:-", {"rest": ""})),
             counter=("The minutes were agreed as a correct record.",),
             data={"section": "resolutions"},
             accept=_rest,
@@ -165,19 +165,19 @@ SECTION = Ruler(
         Rule(
             "lead-in",
             """A sentence that ends by saying who decided, with the decision on the next lines:
-            "Following consideration, the Committee unanimously resolved to:", "..., the Mayor agreed
+            "After discussion, the Sub-Committee unanimously resolved to:", "..., the Mayor agreed
             that:". Only the sentence's end is matched; the sentence is the heading.""",
             re.compile(
                 r"\b(?:resolved|agreed|decided|RESOLVED|AGREED)(?:\s+(?:to|that|as\s+follows))?\s*(?::-|:)\s*$",
             ),
             examples=(
-                ("Following consideration, the Committee unanimously resolved to:", {"rest": ""}),
+                ("After discussion, the Sub-Committee unanimously resolved to:", {"rest": ""}),
                 ("Having considered a report, the Mayor agreed that:", {"rest": ""}),
                 ("Cabinet resolved to:", {"rest": ""}),
             ),
             counter=(
                 "The report recommended:-",
-                "The following agenda items were agreed for the next meeting",
+                "The following items were agreed for a future agenda",
                 "(2) That the proposed format of the report be agreed as follows:",
             ),
             data={"section": "resolutions"},
@@ -204,10 +204,10 @@ SECTION = Ruler(
             ),
             counter=(
                 "Decision Maker: Cabinet",
-                "Decision status: Recommendations Approved",
+                "Decision status: For Determination",
                 "Decision details",
                 "Decisions set out in the book have been made under delegated powers.",
-                "Decision due: 4 July 2018",
+                "Decision due: 12 March 2027",
             ),
             data={"section": "decision"},
             accept=lambda m, text: _whole_or_clause(m, text),
@@ -331,7 +331,7 @@ SECTION = Ruler(
                 r"^(?:implementation\s+of\s+(?:the\s+)?decision|scrutiny\s+considerations|eligible\s+for\s+call-in\s+to|note)\s*(?::-|:)\s*",
                 _I,
             ),
-            examples=(("Implementation of Decision:", {"rest": ""}), ("Note: This is an Executive Function", {"rest": "This is an Executive Function"})),
+            examples=(("Implementation of Decision:", {"rest": ""}), ("Note: This decision is a Council function", {"rest": "This decision is a Council function"})),
             counter=("Noted",),
             data={"section": "other"},
             accept=_rest,
@@ -340,7 +340,7 @@ SECTION = Ruler(
             "advice",
             """Advice or comments of another body: not the decision.""",
             re.compile(r"^(?:advice|comments?|views)\s+of\s+(?:the\s+)?[A-Za-z ]{3,60}$", _I),
-            examples=(("Advice of the Advisory Panel", {"rest": ""}),),
+            examples=(("Advice of the Heritage Panel", {"rest": ""}),),
             counter=("Advice was given by officers.",),
             data={"section": "other"},
             accept=_rest,
