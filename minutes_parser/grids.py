@@ -38,7 +38,7 @@ class Grid(NamedTuple):
     link_cache: dict[Any, list[Any]]
     """A cell's links with a target, each cell's found once (see :func:`_links`)."""
     used: set[int]
-    """Columns the last reader looked up (see :func:`unread_cells`)."""
+    """Columns the last reader looked up (see :func:`unread_cells`); each reader starts it afresh."""
 
 
 _BUTTON_LABEL = etree.XPath("string(.//input[@type='button' or @type='submit']/@value)")
@@ -198,6 +198,7 @@ def _name_after_date(text: str) -> str | None:
 
 def grid_meetings(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[Meeting]:
     """Meetings from a calendar grid (a date column and a name column), else []."""
+    grid.used.clear()  # the columns this reader looks up, not a reader's tried before
     header = grid.header
     date_col = _column(grid, _is_date_col)
     body_col = _column(grid, lambda n: _is_body_col(n) and "date" not in n)
@@ -255,6 +256,7 @@ def _is_sponsor_col(name: str) -> bool:
 
 def grid_items(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[AgendaItem]:
     """Items from a legislation or agenda grid ("File #" / "Title" columns), else []."""
+    grid.used.clear()  # the columns this reader looks up, not a reader's tried before
     title_col = _column(grid, lambda n: n in ("title", "name", "subject", "item", "matter") or "title" in n)
     file_col = _column(grid, lambda n: "file" in n or n in ("record #", "record", "number", "no.", "#"))
     if title_col is None or file_col is None:
@@ -298,6 +300,7 @@ def _votes(grid: Grid, row: Sequence[Any], action_col: int | None, result_col: i
 
 def grid_history(grid: Grid, *, base: str | None = None, month_first: bool = False) -> list[AgendaItem]:
     """A matter's history (Legistar LegislationDetail): date, action by, action, result; else []."""
+    grid.used.clear()  # the columns this reader looks up, not a reader's tried before
     date_col = _column(grid, _is_date_col)
     by_col = _column(grid, lambda n: n == "action by" or n == "body")
     action_col = _column(grid, lambda n: n == "action")
@@ -325,6 +328,7 @@ def grid_history(grid: Grid, *, base: str | None = None, month_first: bool = Fal
 
 def grid_people(grid: Grid, *, base: str | None = None) -> list[Person]:
     """People from a member grid (a name column beside e-mail, ward, party...), else []."""
+    grid.used.clear()  # the columns this reader looks up, not a reader's tried before
     header = grid.header
     name_col = _column(grid, lambda n: "name" in n)
     if name_col is None or not any(

@@ -124,17 +124,10 @@ class HtmlAdapter(BaseAdapter):
                 read_as.append(("noise (calendar widget)", el))
                 return True
             found_items = grid_history(grid, base=base, month_first=month_first)
-            found_meetings: list[Meeting] = []
-            if not found_items:
-                grid.used.clear()
-                found_meetings = grid_meetings(grid, base=base, month_first=month_first)
+            found_meetings = [] if found_items else grid_meetings(grid, base=base, month_first=month_first)
             if not (found_items or found_meetings):
-                grid.used.clear()
                 found_items = grid_items(grid, base=base, month_first=month_first)
-            found_people: list[Person] = []
-            if not (found_meetings or found_items):
-                grid.used.clear()
-                found_people = grid_people(grid, base=base)
+            found_people = [] if found_meetings or found_items else grid_people(grid, base=base)
             if not (found_meetings or found_items or found_people):
                 return False
             meetings.extend(found_meetings)

@@ -20,6 +20,7 @@ from .. import registry
 from ..blocks import Block, BlockKind, DocRef, clean
 from ..chrome import mark_chrome
 from ..decode import Page
+from ..htmlblocks import is_doc_href
 from ..registry import MAX_BLOCKS, BaseAdapter
 from ..units import format_from_href
 from ..urls import safe_href
@@ -143,8 +144,6 @@ def _markdown(text: str, kind: BlockKind) -> tuple[str, BlockKind, str | None]:
         whole = _MD_LINK.fullmatch(text)
         if whole is not None and not text.startswith("!"):
             target = safe_href(whole.group(2))
-            from ..htmlblocks import is_doc_href  # what counts as a document link, as for HTML
-
             if target and is_doc_href(target):
                 href = target
         text = _MD_LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), text)  # an image is no text

@@ -267,8 +267,20 @@ def _part_between(parts: Sequence[int], first: int, second: int) -> bool:
     return at < len(parts) and parts[at] < second
 
 
-def _chain(cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -> tuple[float, list[Link]]:
-    scored = [(c, *_quality(c, lexed, numbered)) for c in cands]
+def _scored(c: Candidate, lexed: Lexed, numbered: frozenset[int], memo: dict[int, Quality] | None) -> Quality:
+    """:func:`_quality`, read once per candidate when a ``memo`` is shared between passes."""
+    if memo is None:
+        return _quality(c, lexed, numbered)
+    found = memo.get(id(c))
+    if found is None:
+        found = memo[id(c)] = _quality(c, lexed, numbered)
+    return found
+
+
+def _chain(
+    cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int], memo: dict[int, Quality] | None = None
+) -> tuple[float, list[Link]]:
+    scored = [(c, *_scored(c, lexed, numbered, memo)) for c in cands]
     parts = [c.block for c in lexed.candidates if c.scheme == "caps-heading" and lexed.blocks[c.block].text.rstrip().endswith(":")] if any(
         c.key == (1,) for c in cands
     ) else []
@@ -427,7 +439,9 @@ def _part_heading(title: str) -> bool:
     return 1 <= len(words) <= PART_WORDS and mostly_upper(title, 0.9)
 
 
-def _with_out_of_order(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -> list[Link]:
+def _with_out_of_order(
+    chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int], memo: dict[int, Quality]
+) -> list[Link]:
     """The chain with the items taken out of order: a number the run skips ("... 6, 7, 9, 10")
     printed elsewhere on the page in the run's own form ("8." between 4 and 5, brought forward)
     is that item, when its line reads as well as the run's own items."""
@@ -443,12 +457,12 @@ def _with_out_of_order(chain: Sequence[Link], cands: Sequence[Candidate], lexed:
         return list(chain)
     schemes = {link[0].scheme for link in chain}
     blocks = {link[4] for link in chain}
-    floor = sorted(_quality(link[0], lexed, numbered)[0] for link in chain)[len(chain) // 2] - OUT_OF_ORDER_SLACK
+    floor = sorted(_scored(link[0], lexed, numbered, memo)[0] for link in chain)[len(chain) // 2] - OUT_OF_ORDER_SLACK
     extra: list[Link] = []
     for c in cands:
         if len(c.key) != 1 or c.key[0] not in missing or c.scheme not in schemes or c.block in blocks:
             continue
-        score, title, rest, title_block, start = _quality(c, lexed, numbered)
+        score, title, rest, title_block, start = _scored(c, lexed, numbered, memo)
         if score >= floor and title:
             extra.append((c, title, rest, title_block, start))
             missing.discard(c.key[0])
@@ -531,12 +545,13 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
     if single:
         return []
     numbered = frozenset(c.block for c in cands if c.scheme in ("number-alone", "digits-alone"))
+    memo: dict[int, Quality] = {}  # each candidate's quality, read once for the chains and the out-of-order pass
     ranked: list[tuple[float, str, list[Link]]] = []
     for system in NUMBERED_SYSTEMS:
         group = [c for c in cands if c.data.get("system") == system]
         if not group:
             continue
-        score, chain = _chain(group, lexed, numbered)
+        score, chain = _chain(group, lexed, numbered, memo)
         if system == "letter":
             score -= LETTER_PENALTY
         ranked.append((score, system, chain))
@@ -548,7 +563,7 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
             best_score, best_system, best_chain = score, system, chain
             break
     if best_score >= MIN_CHAIN and best_system is not None:
-        best_chain = _with_out_of_order(best_chain, cands, lexed, numbered)
+        best_chain = _with_out_of_order(best_chain, cands, lexed, numbered, memo)
         best_chain = _with_sub_items(best_chain, cands, lexed, numbered, best_system)
     for system in ("sized", "caps"):
         if best_score >= MIN_CHAIN:
