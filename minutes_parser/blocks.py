@@ -31,15 +31,23 @@ STRUCTURAL = frozenset({"item", "section", "break", "noise"})
 """Block kinds that carry no text for the grammar to read."""
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u2002-\u200a\u202f\u205f\u3000\ufeff]+")
+"""Whitespace: what ``str.split()`` splits on (the ``\\s`` of a text pattern), and the zero-width
+space and byte-order mark, which it does not."""
 
 
 def clean(text: str) -> str:
-    """NFC-normalise and collapse whitespace (``&nbsp;`` included)."""
+    """NFC-normalise and collapse whitespace (``&nbsp;`` included).
+
+    >>> clean(" Item\u00a0 1\u200b\\tBudget ")
+    'Item 1 Budget'
+    """
     if not text:
         return ""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    return _SPACE.sub(" ", text).strip()
+        if "\u200b" in text or "\ufeff" in text:
+            text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(text.split())
 
 
 CLEAN_CHUNK = 1 << 20

@@ -28,6 +28,8 @@ from collections.abc import Iterable
 
 from dateutil import parser as _dateutil
 
+from .regexes import guard
+
 MONTHS = {
     name: index
     for index, names in enumerate(
@@ -55,21 +57,21 @@ WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 """A weekday name or its abbreviation (no group)."""
 
 _ORD = r"(?:\s?(?:st|nd|rd|th))?"
-_DMY_TEXT = re.compile(r"\b(\d{1,2})" + _ORD + r"\s*(?:of\s+|day\s+of\s+)?" + MONTH + r"\b\.?,?\s*(\d{4})\b", re.I)
-_MDY_TEXT = re.compile(r"\b" + MONTH + r"\b\.?\s+(\d{1,2})" + _ORD + r"\b,?\s*(\d{4})\b", re.I)
-_YMD_TEXT = re.compile(r"\b(\d{4}),?\s+" + MONTH + r"\b\.?\s+(\d{1,2})\b", re.I)
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
-_YMD = re.compile(r"(?<![\d/])(\d{4})[/-](\d{1,2})[/-](\d{1,2})\b")
-_SHORT_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")
-_TIME = re.compile(
+_DMY_TEXT = guard(re.compile(r"\b(\d{1,2})" + _ORD + r"\s*(?:of\s+|day\s+of\s+)?" + MONTH + r"\b\.?,?\s*(\d{4})\b", re.I))
+_MDY_TEXT = guard(re.compile(r"\b" + MONTH + r"\b\.?\s+(\d{1,2})" + _ORD + r"\b,?\s*(\d{4})\b", re.I))
+_YMD_TEXT = guard(re.compile(r"\b(\d{4}),?\s+" + MONTH + r"\b\.?\s+(\d{1,2})\b", re.I))
+_NUMERIC = guard(re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b"))
+_YMD = guard(re.compile(r"(?<![\d/])(\d{4})[/-](\d{1,2})[/-](\d{1,2})\b"))
+_SHORT_YEAR = guard(re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])"))
+_TIME = guard(re.compile(
     r"(?<![\d/.])(\d{1,2})(?:[.:](\d{2}))?\s{0,2}([ap])\.?\s?m\b\.?"
     r"|(?<![\d/.:])(\d{1,2}):(\d{2})(?![\d/:])"
     r"|(?<![\d/.:])(\d{2})(\d{2})\s*(?:hrs|hours)\b",
     re.I,
-)
+))
 _MONTH_WORD = re.compile(r"^" + MONTH + r"\b", re.I)
-_HAS_MONTH = re.compile(r"\b" + MONTH + r"\b", re.I)
-_WEEKDAY_DATE = re.compile(r"\b" + WEEKDAY + r"\b,?\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH, re.I)
+_HAS_MONTH = guard(re.compile(r"\b" + MONTH + r"\b", re.I))
+_WEEKDAY_DATE = guard(re.compile(r"\b" + WEEKDAY + r"\b,?\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH, re.I))
 
 _DIGIT = re.compile(r"\d")
 EARLIEST_YEAR = 1950
@@ -134,8 +136,8 @@ def find_dates(text: str, *, month_first: bool = False) -> list[tuple[int, int, 
     return out
 
 
-_DM_NO_YEAR = re.compile(r"\b(\d{1,2})" + _ORD + r"\s*(?:of\s+)?" + MONTH + r"\b(?!\.?,?\s*\d)", re.I)
-_MD_NO_YEAR = re.compile(r"\b" + MONTH + r"\b\.?\s+(\d{1,2})" + _ORD + r"\b(?!,?\s*\d)", re.I)
+_DM_NO_YEAR = guard(re.compile(r"\b(\d{1,2})" + _ORD + r"\s*(?:of\s+)?" + MONTH + r"\b(?!\.?,?\s*\d)", re.I))
+_MD_NO_YEAR = guard(re.compile(r"\b" + MONTH + r"\b\.?\s+(\d{1,2})" + _ORD + r"\b(?!,?\s*\d)", re.I))
 
 
 def find_date_in_year(text: str, year: int) -> dt.date | None:
@@ -166,9 +168,9 @@ def find_date_in_year(text: str, year: int) -> dt.date | None:
     return min(found)[1] if found else None
 
 
-_US_DATE = re.compile(r"\b" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b", re.I)
-_UK_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\.?\s+\d{4}\b", re.I)
-_NUMERIC_PAIR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
+_US_DATE = guard(re.compile(r"\b" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b", re.I))
+_UK_DATE = guard(re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\.?\s+\d{4}\b", re.I))
+_NUMERIC_PAIR = guard(re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b"))
 
 
 def writes_month_first(texts: Iterable[str]) -> bool:

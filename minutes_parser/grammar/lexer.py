@@ -22,6 +22,7 @@ import attrs
 
 from ..blocks import STRUCTURAL, Block, clean
 from ..dates import find_date
+from ..regexes import guard
 from .ruler import present
 from .text import mostly_upper, titleness
 from .tokens import Candidate, Kind, Token
@@ -43,7 +44,7 @@ so a run that stops short costs one pass, not one per start (linear on any line)
 _LONE_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]|[\u2022\u00b7\u25aa\u2013-])$")
 """A list number or bullet alone in its block ("(2)", "b)", "iv.", "\u2022")."""
 _LEADING_PIPE = re.compile(r"^\s*(?:\|\s*)+")
-_SPLIT = re.compile(
+_SPLIT = guard(re.compile(
     # a sentence ends, then a numbered item: "... evening. 2. Apologies"
     r"(?<=[.!?;:)\]\u2019\u201d])(?<!\bNo\.)(?<!\bNos\.)(?<!\bSt\.)(?<!\bpara\.)\s+(?=\d{1,3}(?:\.\d{1,2})?\.?\s+[A-Z])"
     # a meeting sentence starts: "... 2017 At a meeting of the ..."
@@ -62,22 +63,22 @@ _SPLIT = re.compile(
     r"|(?<!\s)\s+(?=(?:MOVED|SECONDED|PROPOSED)\s*:)"
     # the next row of a contents list flattened to one line: "... Page 2 1.1 Opening"
     r"|(?:(?<=\bPage\s\d)|(?<=\bPage\s\d\d)|(?<=\bPage\d)|(?<=\bPage\d\d))\s+(?=\d)"
-)
-_TITLE_THEN_PARAGRAPH = re.compile(
+))
+_TITLE_THEN_PARAGRAPH = guard(re.compile(
     r"(?<!\s)\s+(?P<item>(?P<n>\d{1,3})\.?\s+[A-Z][^.:;\d]{2,120}?)\s(?P<para>(?P=n)\.1\s+[A-Z])"
-)
+))
 """On a flattened page, an item's number and title run into its own first paragraph: "... 2. Declarations
 of Interest 2.1 Mr Butler declared ...". The title is short and holds no sentence end or digit;
 the paragraph carries the item's number with ".1"."""
 _LABELLED = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 """A numbered clause: a decision word inside it does not start a new decision."""
-_TITLE_TRAILER = re.compile(
+_TITLE_TRAILER = guard(re.compile(
     r"(?<!\s)(?:(?:\s+|(?<!\.))\.{2,}\s*(?:\d{1,4}\s*)?$"
     r"|(?:\s*\((?:agenda\s+)?item\s+\d{1,3}[a-z]?\)|\s*\((?:section|subdivision)\s(?:[^()]|\([^()]{0,20}\)){0,160}\)"
     r"|(?<=[A-Za-z)])\.\s+\d{1,4}|\s+page\s*\d{1,4}|\s+[-\u2013]|\s+\||(?<=[A-Z])\s+\d{1,3}/\d{1,3}(?:-\d{1,3})?)\s*$"
     r"|\s+[^\s~^\u00ae]*[~^\u00ae][\s\S]*?$)",
     re.IGNORECASE
-)
+))
 """What follows a title on a contents line or an annotated copy: dot leaders and page numbers
 ("REVIEW... 7", "MINUTES Page 2"), the agenda item a minute answers ("WORK PROGRAMME (Agenda item 7)"),
 the statute a closed session cites ("... LITIGATION (Section 54956.9(d)(1) of the Government Code)"),

@@ -31,6 +31,8 @@ from typing import Any
 
 import attrs
 
+from ..regexes import guard
+
 try:  # Python 3.11+
     import re._constants as _OPS  # type: ignore[import-not-found,unused-ignore]
     import re._parser as _sre_parse  # type: ignore[import-not-found,unused-ignore]
@@ -409,6 +411,14 @@ class Rule:
     """Derived from ``pattern``: the characters a match at the text's start begins with
     (None for ``search`` rules and patterns that can begin with anything)."""
 
+    searcher: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+    """``pattern`` as searched: for ``search`` rules, led by a look-ahead of the characters a
+    match starts with (:func:`..regexes.guard`; the same matches, found sooner)."""
+
+    @searcher.default
+    def _derive_searcher(self) -> re.Pattern[str]:
+        return guard(self.pattern) if self.search else self.pattern
+
     reach: int | None = attrs.field(init=False)
     """Derived from ``pattern`` for ``search`` rules anchored at the end: how far back from the
     text's end a match can start (the search starts there)."""
@@ -443,9 +453,13 @@ class Rule:
         """The pattern's match in ``text`` (after the pre-check), or None."""
         if not self.allows(text.lower() if lowered is None else lowered):
             return None
+        return self.find(text)
+
+    def find(self, text: str) -> re.Match[str] | None:
+        """The pattern's match in ``text`` (no pre-check): at its start, or searched."""
         if not self.search:
             return self.pattern.match(text)
-        return self.pattern.search(text, max(0, len(text) - self.reach)) if self.reach is not None else self.pattern.search(text)
+        return self.searcher.search(text, max(0, len(text) - self.reach)) if self.reach is not None else self.searcher.search(text)
 
     def fields(self, text: str, lowered: str | None = None) -> dict[str, Any] | None:
         """The fields this rule yields for ``text``, or None when it does not apply."""
@@ -455,14 +469,11 @@ class Rule:
 
     def apply(self, text: str) -> dict[str, Any] | None:
         """The fields the pattern yields for ``text`` (no pre-check), or None."""
-        if not self.search:
-            m = self.pattern.match(text)
-        elif self.reach is not None:
-            m = self.pattern.search(text, max(0, len(text) - self.reach))
-        else:
-            m = self.pattern.search(text)
-        if m is None:
-            return None
+        m = self.find(text)
+        return None if m is None else self.read(m, text)
+
+    def read(self, m: re.Match[str], text: str) -> dict[str, Any] | None:
+        """The fields a match yields (the ``accept`` hook's, or the named groups), or None."""
         if self.accept is not None:
             got = self.accept(m, text)
             if got is None:
@@ -545,7 +556,9 @@ class Ruler:
             plan = self._plan = _Plan(enabled, bits)
         if present is None:
             present = LITERALS.scan(lowered) if plan.literal_bits else 0
-        return plan.pick(present, text[:1])
+        head = text[:1]
+        found = plan.cache.get((present & plan.literal_bits, head))
+        return found if found is not None else plan.pick(present, head)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules)
@@ -614,9 +627,11 @@ class Ruler:
         offered to several rulers."""
         low = text.lower() if lowered is None else lowered
         for rule in self._candidates(text, low, present):
-            found = rule.apply(text)
-            if found is not None:
-                return rule, found
+            m = rule.find(text) if rule.search else rule.pattern.match(text)
+            if m is not None:
+                found = rule.read(m, text)
+                if found is not None:
+                    return rule, found
         return None
 
     def all(self, text: str, lowered: str | None = None, present: int | None = None) -> list[tuple[Rule, dict[str, Any]]]:
@@ -624,7 +639,9 @@ class Ruler:
         low = text.lower() if lowered is None else lowered
         out = []
         for rule in self._candidates(text, low, present):
-            found = rule.apply(text)
-            if found is not None:
-                out.append((rule, found))
+            m = rule.find(text) if rule.search else rule.pattern.match(text)
+            if m is not None:
+                found = rule.read(m, text)
+                if found is not None:
+                    out.append((rule, found))
         return out
