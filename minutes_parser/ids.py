@@ -116,9 +116,19 @@ def url_ids(url: str | None) -> dict[str, str]:
     """
     if not url:
         return {}
+    low = url.lower()
+    if "\t" in low or "\r" in low or "\n" in low:
+        low = low.replace("\t", "").replace("\r", "").replace("\n", "")  # as urlsplit reads it
+    if (
+        low.split("#", 1)[0].split("?", 1)[0].rsplit("/", 1)[-1] not in _PAGE_PARAMS
+        and "mgwebservice.asmx" not in low
+        and "_" not in low
+        and "/mid/" not in low
+        and "/meetingid/" not in low
+    ):
+        return {}  # no known page name and no path code: most links on a page, told apart without parsing them
     try:
         parts = urlsplit(url)
-        query = parse_qsl(parts.query, keep_blank_values=False)
     except ValueError:
         return {}
     name = parts.path.rsplit("/", 1)[-1].lower()
@@ -127,6 +137,10 @@ def url_ids(url: str | None) -> dict[str, str]:
         params = _MWS_PARAMS
     found: dict[str, str] = {}
     if params:
+        try:
+            query = parse_qsl(parts.query, keep_blank_values=False)
+        except ValueError:
+            return {}
         for key, value in query:
             kind = params.get(key.lower())
             value = value.strip()
