@@ -697,3 +697,41 @@ def test_clauses_under_a_capital_heading_inside_an_item_stay_clauses() -> None:
         "3. Appeals\n\nThe list of appeals was noted.\n\n4. Close\n\nThe meeting closed at 8pm.\n"
     )
     assert [i.number for i in minutes_parser.parse(page).items] == ["1", "2", "3", "4"]
+
+
+_TITLE_BLOCK_ITEMS = "\n\n1. CALL TO ORDER\n2. ROLL CALL\n3. PUBLIC COMMENT\n4. ADJOURNMENT\n"
+
+
+@pytest.mark.parametrize(
+    ("block", "body"),
+    [
+        # the roster of members, each with a role, between the body and the date
+        (
+            "Regular Meeting Agenda\nCity Council\nAnna Reyes - Mayor\nTom Okafor - Mayor Pro Tem\nLi Chen - Council Member\n"
+            "Sam Ward - Council Member\nWednesday, March 3, 2021 7:00 p.m.",
+            "City Council",
+        ),
+        # the roster with the role first
+        ("AGENDA\nPLANNING COMMISSION\nChairman Ruth Ellis\nCommissioner Dev Patel\nCommissioner Joan Hart\nMay 4, 2022", "PLANNING COMMISSION"),
+        # the venue's three lines between the body and the date
+        ("AGENDA\nHARBOUR ADVISORY BOARD\nCouncil Chambers\n101 Main Street\nRiverton, California 90210\nNOVEMBER 10, 2022", "HARBOUR ADVISORY BOARD"),
+    ],
+    ids=["roster-role-after", "roster-role-first", "venue-lines"],
+)
+def test_a_title_block_body_above_its_roster_or_venue(block: str, body: str) -> None:
+    assert minutes_parser.parse(block + _TITLE_BLOCK_ITEMS).meetings[0].body == body
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["RIVERTON LIBRARY COMMISSION", "Village Hall Management Committee", "Unified School Board"],
+)
+def test_a_body_whose_name_holds_a_place_word_is_a_body(body: str) -> None:
+    page = f"AGENDA\n{body}\nThursday, September 3, 2020\n5:00 p.m.\nMain Library, 12 Elm Street" + _TITLE_BLOCK_ITEMS
+    assert minutes_parser.parse(page).meetings[0].body == body
+
+
+@pytest.mark.parametrize("kind", ["Virtual Meeting", "HYBRID MEETING", "Zoom Meeting"])
+def test_how_a_meeting_is_held_is_not_its_body(kind: str) -> None:
+    page = f"AGENDA\nTuesday, January 12, 2021 6:00 p.m.\n{kind}" + _TITLE_BLOCK_ITEMS
+    assert minutes_parser.parse(page).meetings[0].body is None

@@ -23,14 +23,27 @@ from .lexer import Lexed
 from .tokens import Kind, Token
 from .wording import MEETING
 from .wording.contacts import ROLE_WORDS, label_contacts, looks_like_name
-from .wording.meetings import _BODY_NOUN, KIND_OF_MEETING, NOT_A_BODY_LINE, VENUE, clean_location, strip_body
+from .wording.meetings import (
+    _BODY_NOUN,
+    KIND_OF_MEETING,
+    NOT_A_BODY_LINE,
+    ROSTER_LINE,
+    VENUE,
+    clean_location,
+    names_venue,
+    strip_body,
+)
 
 JOIN_LINES = 5
 """A meeting sentence broken over lines is read over at most this many lines."""
 BODY_GAP = 3
+"""A body line names the date line below it when at most this many lines lie between (not counting
+the venue's lines and the roster of members a title block may print between them)."""
 BODY_BELOW = 6
 """How far below a printed title block's date its body may be named (past the time and session lines)."""
-"""A body line names the date line below it when at most this many lines lie between."""
+STACK_LINES = 14
+"""How many lines above a date are looked at for its body: a title block's body, a roster of up to a
+dozen members with their roles, and the venue's lines."""
 LIST_LIMIT = 200
 """An attendance list longer than this is not a list of names."""
 
@@ -501,19 +514,21 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
     """A body line just above a date line (or just below, for "Place, date." datelines)."""
     here = tokens[pos][1].block
     kind_only: tuple[int, str] | None = None
-    for k in range(pos - 1, max(pos - 8, -1), -1):
+    furniture = 0
+    for k in range(pos - 1, max(pos - STACK_LINES, -1), -1):
         i, tok = tokens[k]
-        if here - tok.block > BODY_GAP:
+        if here - tok.block - furniture > BODY_GAP:
             break
         if tok.kind in (Kind.NOISE, Kind.PAGE_KIND):
             continue
-        if tok.kind in (Kind.TEXT, Kind.MEETING) and _venue_line(tok.text):
-            continue  # a venue line between the body and the date
+        if tok.kind in (Kind.TEXT, Kind.MEETING) and (_venue_line(tok.text) or ROSTER_LINE.match(tok.text)):
+            furniture += 1
+            continue  # a venue line, or a member and their role, between the body and the date
         found: tuple[int, str] | None = None
         if tok.kind is Kind.MEETING and tok.rule in ("body-line", "meeting-of"):
             found = i, str(tok.data.get("body"))
         elif tok.kind is Kind.TEXT and _short_name(tok.text) and _BODY_NOUN.search(tok.text):
-            if NOT_A_BODY_LINE.match(tok.text) or VENUE.search(tok.text):
+            if NOT_A_BODY_LINE.match(tok.text) or names_venue(tok.text):
                 continue  # "Rene Spring - Council Member", "(IN-PERSON AND VIDEO CONFERENCE)"
             found = i, strip_body(tok.text)
         elif tok.kind is Kind.TEXT and not _short_name(tok.text):
@@ -561,7 +576,7 @@ _POSTCODE = re.compile(
 def _venue_line(text: str) -> bool:
     """A line naming a place: a venue word ("Chambers", "Town Hall"), a street address or a town
     with its postal code."""
-    return bool(VENUE.search(text) or _STREET.search(text) or _POSTCODE.search(text)) and len(text.split()) <= 14
+    return bool(names_venue(text) or _STREET.search(text) or _POSTCODE.search(text)) and len(text.split()) <= 14
 
 
 def _short_name(text: str) -> bool:

@@ -28,6 +28,22 @@ VENUE = re.compile(
 )
 """Words that name a meeting place ("Council Chambers", "Town Hall", "Committee Room 1")."""
 _BODY_NOUN = re.compile(r"\b(?:" + BODY_NOUNS + r")s?\b", _I)
+_NUMBERED_PLACE = re.compile(r"^\d{1,5}\s+[A-Z]", _I)
+
+
+def names_venue(text: str) -> bool:
+    """True when a line names a place ("Council Chamber", "Town Hall", "Committee Room 1", "12
+    Market Street"), not a body whose name holds a place's word ("Library Commission", "Village Hall
+    Management Committee", "School Board"): a venue word after the line's last body noun.
+
+    >>> names_venue("City Council Chambers"), names_venue("NAPA COUNTY LIBRARY COMMISSION")
+    (True, False)
+    """
+    ends = [m.end() for m in _BODY_NOUN.finditer(text)]
+    if not ends:
+        return VENUE.search(text) is not None
+    return _NUMBERED_PLACE.match(text) is not None or VENUE.search(text, ends[-1]) is not None
+
 _STATUS = re.compile(r"\b(cancelled|canceled|postponed|adjourned|rescheduled|moved|draft|tentative|confirmed)\b", _I)
 _TIME_TEXT = r"\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.?\s?m\.?|hrs|hours|o[’']clock(?:\s+[ap]\.?m\.?)?)|\d{1,2}:\d{2}"
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", _I)
@@ -52,13 +68,14 @@ start matches, and trying each one is quadratic)."""
 _GENERIC_BODY = re.compile(r"^(?:(?:an?|the)\s+)?meetings?(?:\s+held)?$", _I)
 KIND_OF_MEETING = re.compile(
     r"^(?:(?:minutes|agenda|notice|summary)\s+(?:of|for)\s+)?(?:(?:an?|the)\s+)?"
-    r"(?:(?:regular|special|ordinary|extra[-\s]?ordinary|adjourned|closed|recessed|annual|monthly|general|statutory|reconvened|open)\s+)*"
+    r"(?:(?:regular|special|ordinary|extra[-\s]?ordinary|adjourned|closed|recessed|annual|monthly|general|statutory|reconvened|open"
+    r"|virtual|hybrid|remote|online|zoom|teleconference|in[-\s]person)\s+)*"
     r"(?:meetings?|session)(?:\s+held)?(?:\s+(?:agenda|minutes))?$"
     r"|^(?:agenda|minutes|notice|summary|action\s+minutes)$",
     _I,
 )
 """Names of a kind of meeting or document rather than of a body: "Regular Meeting", "MINUTES OF
-THE REGULAR MEETING", "Special Session", "AGENDA". A page that names no body keeps one ("GENERAL
+THE REGULAR MEETING", "Special Session", "Virtual Meeting", "AGENDA". A page that names no body keeps one ("GENERAL
 MEETING"); any body the page names wins over it."""
 
 
@@ -180,16 +197,28 @@ def _body_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
         return None
     if re.search(r"\b(?:was|were|is|are|will|has|have|had|be|been|held|met)\b", text, _I):
         return None
-    if NOT_A_BODY_LINE.match(text) or VENUE.search(text):
+    if NOT_A_BODY_LINE.match(text) or names_venue(text):
         return None  # a list entry, a note in brackets, a member and their role, a room
     body = strip_body(text)
     return {"body": body} if body else None
 
 
+_ROLES = (
+    r"(?:Council\s*Member|Councilmember|Councillor|Cllr|Mayor(?:\s+Pro\s+Tem(?:pore)?)?|Vice\s+Mayor|Deputy\s+Mayor|Commissioner"
+    r"|(?:Vice[-\s])?Chair(?:man|person|woman)?|Trustee|Member|Director|Alderman|Alderwoman|Clerk|Secretary|Treasurer)"
+)
+_PERSON = r"[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){1,3}"
+ROSTER_LINE = re.compile(
+    r"^(?:" + _PERSON + r"\s+[-\u2013,]\s+" + _ROLES + r"\b"  # "Rene Spring - Council Member"
+    r"|(?:Mayor|Vice\s+Mayor|Deputy\s+Mayor|Councillor|Cllr|Council\s*Member|Councilmember|Commissioner|Alderman|Alderwoman)\s+"
+    r"(?!.*\b(?:" + BODY_NOUNS + r")s?\b)" + _PERSON + r"$)",  # "Mayor Rich Constantine"
+    _I,
+)
+"""A member and their role, as the roster of a printed agenda's title block lists them."""
 NOT_A_BODY_LINE = re.compile(
     r"^(?:\(?\d{1,3}[.)]\s"  # "2. ATTEND THE MEETING IN PERSON": an entry of a numbered list
-    r"|\([^()]*\)\.?$"  # "(IN-PERSON AND VIDEO CONFERENCE)": a note
-    r"|[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){1,3}\s+[-\u2013,]\s+(?:Council\s*Member|Councilmember|Mayor|Vice\s+Mayor|Commissioner|Chair|Trustee|Member|Director)\b)",  # "Rene Spring - Council Member"
+    r"|\([^()]*\)\.?$)"  # "(IN-PERSON AND VIDEO CONFERENCE)": a note
+    r"|" + ROSTER_LINE.pattern,  # "Rene Spring - Council Member"
     _I,
 )
 """Lines that name a body's word without being the body's name."""
