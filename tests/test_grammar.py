@@ -735,3 +735,53 @@ def test_a_body_whose_name_holds_a_place_word_is_a_body(body: str) -> None:
 def test_how_a_meeting_is_held_is_not_its_body(kind: str) -> None:
     page = f"AGENDA\nTuesday, January 12, 2021 6:00 p.m.\n{kind}" + _TITLE_BLOCK_ITEMS
     assert minutes_parser.parse(page).meetings[0].body is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In response to the provincial orders, the meeting was held at the Community Centre and streamed online.",
+        "In line with the guidance, members attended in person at the Village Hall.",
+        "At the request of the Chair, the public gallery in Room 3 was opened.",
+    ],
+)
+def test_a_meeting_sentence_ends_at_its_full_stop(second: str) -> None:
+    page = (
+        f"MINUTES\n\nA regular meeting of the Riverton Township Council was held on Tuesday, 16 November 2021. {second}\n\n"
+        "1. Call to Order\n\nThe Mayor called the meeting to order.\n\n2. Adjournment\n\nThe meeting closed at 8pm.\n"
+    )
+    meeting = minutes_parser.parse(page).meetings[0]
+    assert meeting.body == "Riverton Township Council"
+    assert meeting.location is None or not meeting.location.lower().startswith(("response", "line", "the request"))
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        "Written comments may be sent to the City Clerk's Office by noon.",
+        "Please contact the Town Hall reception to request a copy.",
+        "Members of the public will be admitted to the Council Chamber gallery.",
+    ],
+)
+def test_a_sentence_about_a_place_below_the_date_is_not_the_venue(below: str) -> None:
+    page = f"AGENDA\nRegular Meeting of the City Council\nCity Council Chambers\n31 Oak Street\nWEDNESDAY, DECEMBER 14, 2022 6:30 p.m.\n{below}" + _TITLE_BLOCK_ITEMS
+    assert minutes_parser.parse(page).meetings[0].location == "City Council Chambers, 31 Oak Street"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    ["Council Chamber, 12th Floor,\nCity Administration Building,", "Main Hall,\nCivic Centre,", "Room 4,\nCounty Offices,"],
+)
+def test_venue_lines_ending_with_commas_join_with_one(lines: str) -> None:
+    page = f"AGENDA\nPLANNING COMMISSION\nSeptember 29, 2022 at 9:00 A.M.\n{lines}\n202 C Street" + _TITLE_BLOCK_ITEMS
+    location = minutes_parser.parse(page).meetings[0].location
+    assert location is not None and ",," not in location and location.endswith("202 C Street")
+
+
+@pytest.mark.parametrize("heading", ["PLANNING COMMISSIONERS", "Committee Members:", "BOARD MEMBERS"])
+def test_a_roster_heading_is_not_the_body(heading: str) -> None:
+    page = (
+        f"PLANNING COMMISSION AGENDA\nSeptember 29, 2022 at 9:00 A.M.\nCouncil Chamber\n{heading}\n"
+        "\u2022 William Hale \u2013 Chair \u2022 Kelly Moore - Vice-Chair\n\u2022 Dennis Ota \u2022 Ted Mills" + _TITLE_BLOCK_ITEMS
+    )
+    assert minutes_parser.parse(page).meetings[0].body == "PLANNING COMMISSION"

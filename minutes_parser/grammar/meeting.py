@@ -374,6 +374,10 @@ def _stack_time(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
     return None
 
 
+_SENTENCE_VERB = re.compile(r"\b(?:may|will|shall|must|can|should|is|are|was|were|be|been|please)\b", re.IGNORECASE)
+"""A verb or request that makes a line a sentence, not a venue's name or address."""
+
+
 def _stack_venue(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[int], str] | None:
     """Venue lines just below the date (and time) lines of a stacked header."""
     used: list[int] = []
@@ -386,8 +390,8 @@ def _stack_venue(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[in
             break
         if find_time(tok.text) and len(tok.text) <= 12 and not parts:
             continue  # "10:00 AM" on its own line
-        if not VENUE.search(tok.text) or len(tok.text) > 120:
-            break
+        if not VENUE.search(tok.text) or len(tok.text) > 120 or _SENTENCE_VERB.search(tok.text):
+            break  # not a place, or a sentence about one ("Written comments may be sent to the Clerk's Office")
         used.append(i)
         parts.append(_URL.sub("", tok.text).strip())
     if not parts:
@@ -412,9 +416,14 @@ def _join(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[str, list[int]
             last_block = tok.block
         parts.append(tok.text)
         used.append(i)
-        if len(" ".join(parts)) > 600:
-            break
+        if len(" ".join(parts)) > 600 or _SENTENCE_END.search(tok.text):
+            break  # a full stop ends the sentence: the next line is another ("In response to ..., the meeting was held at")
     return " ".join(parts), used
+
+
+_SENTENCE_END = re.compile(r"(?:\b[A-Za-z][a-z]+|\b\d{4})\.[\s\u201d\u2019\"')]*$")
+"""A line ending a sentence: a word or a year and a full stop ("... 16 November 2021.", "... Hall."), not
+an abbreviation ("7 p.m.", "No.")."""
 
 
 def _offer_all(f: _Fields, data: dict[str, Any], rank: int, month_first: bool) -> bool:

@@ -91,6 +91,10 @@ def strip_body(text: str) -> str:
     return text.strip(" .,:;|")
 
 
+_DOUBLED_COMMA = re.compile(r",(?:\s*,)+")
+"""Commas doubled where a venue's lines, each ending with a comma, are joined with one."""
+
+
 def clean_location(text: str, *, sentence: bool = True) -> str | None:
     """A venue without its leading "the" or trailing punctuation; None when virtual.
 
@@ -101,7 +105,7 @@ def clean_location(text: str, *, sentence: bool = True) -> str | None:
     if m is not None:
         text = text[: m.start()]
     text = _LEADING_THE.sub("", text.strip(" ,.;:|-\u2013"))
-    text = text.strip(" ,.;:|")
+    text = _DOUBLED_COMMA.sub(",", text).strip(" ,.;:|")
     if not text or len(text) > 200:
         return None
     return text
@@ -115,6 +119,11 @@ _DECIDED_ABOUT = re.compile(
 and signed"): the meeting it names is not the page's own."""
 
 
+_NEXT_SENTENCE = re.compile(r"(?:\b(?!(?:Mrs|Ave|Cllr|Rev|Hon|Inc|Ltd|Bros|Sept|Wed|Thu|Thur|Thurs|Tue|Tues)\.)[A-Za-z][a-z]{2,}|\b\d{4})\.\s+(?=[A-Z])")
+"""A full stop after a word or a year, then a capital: where one sentence ends and the next starts
+(not after an abbreviation: "St. Mary's", "Dr. Ellis", "Mrs. Hale", "Wed. 3 May")."""
+
+
 def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, Any]:
     """Fields of a "... X held at/in Y on Z at T" sentence, whatever order its parts come in.
 
@@ -125,6 +134,9 @@ def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, A
         name = strip_body(body)
         if name:
             out["body"] = name
+    end = _NEXT_SENTENCE.search(tail)
+    if end is not None:
+        tail = tail[: end.start() + 1]  # the sentence ends here; the next ("In response to ...") is another
     loc = _AT_IN.search(tail)
     if loc is not None:
         where = clean_location(loc.group("loc"))
@@ -217,7 +229,9 @@ ROSTER_LINE = re.compile(
 """A member and their role, as the roster of a printed agenda's title block lists them."""
 NOT_A_BODY_LINE = re.compile(
     r"^(?:\(?\d{1,3}[.)]\s"  # "2. ATTEND THE MEETING IN PERSON": an entry of a numbered list
-    r"|\([^()]*\)\.?$)"  # "(IN-PERSON AND VIDEO CONFERENCE)": a note
+    r"|\([^()]*\)\.?$"  # "(IN-PERSON AND VIDEO CONFERENCE)": a note
+    # "PLANNING COMMISSIONERS", "Committee Members:": the heading of a roster ("Board of Commissioners" is a body)
+    r"|(?!.*\bof\b)[^:]*\b(?:members|commissioners|councillors|councilmembers|councilors|trustees|directors|supervisors|aldermen)\s*:?$)"
     r"|" + ROSTER_LINE.pattern,  # "Rene Spring - Council Member"
     _I,
 )
