@@ -785,3 +785,16 @@ def test_a_roster_heading_is_not_the_body(heading: str) -> None:
         "\u2022 William Hale \u2013 Chair \u2022 Kelly Moore - Vice-Chair\n\u2022 Dennis Ota \u2022 Ted Mills" + _TITLE_BLOCK_ITEMS
     )
     assert minutes_parser.parse(page).meetings[0].body == "PLANNING COMMISSION"
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("PROCEEDINGS AT MEETING OF RIVERTON CITY AND COUNTY COUNCIL", "RIVERTON CITY AND COUNTY COUNCIL"),
+        ("Proceedings of the Monthly Meeting of the Northvale Area Committee", "Northvale Area Committee"),
+        ("Summary of the Regular Meeting of the Westbrook Town Council", "Westbrook Town Council"),
+    ],
+)
+def test_the_document_kind_before_a_body_is_not_part_of_it(heading: str, body: str) -> None:
+    page = f"{heading}\nTuesday, 13 May 2025 at 9.30 a.m.\n\n1. Adoption of Minutes\n\nThe minutes were adopted.\n\n2. Correspondence\n\nNoted.\n"
+    assert minutes_parser.parse(page).meetings[0].body == body

@@ -82,13 +82,21 @@ MEETING"); any body the page names wins over it."""
 def strip_body(text: str) -> str:
     """A body as printed, without a leading article, a trailing kind word ("Minutes") or dot;
     "" when it names no body ("a meeting")."""
-    text = text.strip(" .,:;|*-\u2013")
+    text = _DOCUMENT_OF.sub("", text.strip(" .,:;|*-\u2013"))
     text = _KIND_WORDS.sub("", text)
     if _GENERIC_BODY.match(text):
         return ""
     text = _MEETING_OF.sub("", text)
     text = _LEADING_THE.sub("", text)
     return text.strip(" .,:;|")
+
+
+_DOCUMENT_OF = re.compile(
+    r"^(?:(?:proceedings|summary)\s+(?:of|at)\s+(?:(?:the|an?)\s+)?(?=\S)"
+    r"|(?:minutes|agenda|notes)\s+(?:of|for)\s+(?:(?:the|an?)\s+)?(?=(?:[\w-]+\s+){0,3}meeting\s+of\b))",
+    _I,
+)
+"""The document's kind before the meeting it records: "PROCEEDINGS AT MEETING OF", "Summary of"."""
 
 
 _DOUBLED_COMMA = re.compile(r",(?:\s*,)+")
@@ -464,11 +472,17 @@ MEETING = Ruler(
             """A title naming the meeting: "Meeting of the City Council", "Ordinary Meeting of
             Council", "Regular Meeting of the Austin City Council".""",
             re.compile(
-                r"^(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory)\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>[A-Z].{2,100})$"
+                r"^(?:(?:minutes|proceedings|summary|agenda|notes)\s+(?:of|at|for)\s+(?:(?:the|an?)\s+)?)?"
+                r"(?:(?:extra[-\s]?ordinary|ordinary|special|annual|regular|monthly|general|statutory)\s+)*meeting\s+of\s+(?:the\s+)?(?P<body>[A-Z].{2,100})$"
                 r"|^(?P<whole>(?:[A-Z][\w&'’-]*\s+){1,3}meeting\s+of\s+(?:the\s+)?[A-Z].{2,100})$",
                 _I,
             ),
-            examples=(("Meeting of the City Council", {"body": "City Council"}), ("Regular Meeting of the Austin City Council", {})),
+            examples=(
+                ("Meeting of the City Council", {"body": "City Council"}),
+                ("Regular Meeting of the Austin City Council", {}),
+                ("Proceedings of the Monthly Meeting of the Northvale Area Committee", {"body": "Northvale Area Committee"}),
+                ("MINUTES OF THE ANNUAL GENERAL MEETING OF THE WESTBROOK TOWN COUNCIL", {"body": "WESTBROOK TOWN COUNCIL"}),
+            ),
             counter=("Meeting of minds",),
             accept=lambda m, text: {"body": strip_body(m.group("body") or m.group("whole"))}
             if not re.search(r"\b(?:held|will|was)\b", text, _I) and _BODY_NOUN.search(m.group("body") or m.group("whole"))
