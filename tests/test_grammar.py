@@ -798,3 +798,28 @@ def test_a_roster_heading_is_not_the_body(heading: str) -> None:
 def test_the_document_kind_before_a_body_is_not_part_of_it(heading: str, body: str) -> None:
     page = f"{heading}\nTuesday, 13 May 2025 at 9.30 a.m.\n\n1. Adoption of Minutes\n\nThe minutes were adopted.\n\n2. Correspondence\n\nNoted.\n"
     assert minutes_parser.parse(page).meetings[0].body == body
+
+
+def _stacked_agenda(first: str, second: str) -> str:
+    return (
+        "CITY COUNCIL AGENDA\nTuesday, January 10, 2023 6:00 PM\n\nI. CALL TO ORDER\n\nII. CONSENT CALENDAR\n\n"
+        "a) 23-0033 WAIVE READING IN FULL OF ALL ORDINANCES\n(City Clerk Jane Roe)\n"
+        "Recommendation: Staff recommends City Council waive reading in full.\n\n"
+        f"{first}\n{second}\n"
+        "Recommendation: Staff recommends City Council approve the item.\n\nIII. ADJOURNMENT\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "title"),
+    [
+        ("b) REPORT CITY COUNCIL MEETING MINUTES", "23-0021 (City Clerk Jane Roe)", "CITY COUNCIL MEETING MINUTES"),
+        ("b) REPORT AWARD OF PROFESSIONAL SERVICES AGREEMENTS FOR", "23-0002 ON-CALL PLAN CHECKING SERVICES", "AWARD OF PROFESSIONAL SERVICES AGREEMENTS FOR ON-CALL PLAN CHECKING SERVICES"),
+        ("b) ORDINANCE AMENDING THE MUNICIPAL CODE", "2022-0417 RELATING TO TEMPORARY SIGNS", "AMENDING THE MUNICIPAL CODE RELATING TO TEMPORARY SIGNS"),
+        ("b) RESOLUTION OF NECESSITY FOR THE HALE AVENUE EXTENSION", "(Public Works Director Sam Lee)", "RESOLUTION OF NECESSITY FOR THE HALE AVENUE EXTENSION"),
+    ],
+    ids=["type-over-number", "title-wrapped-beside-number", "year-file-number", "no-file-number"],
+)
+def test_a_matter_type_stacked_over_its_file_number(first: str, second: str, title: str) -> None:
+    doc = minutes_parser.parse(_stacked_agenda(first, second))
+    assert [i.title for i in doc.items if i.number and i.number.endswith(".b")] == [title]

@@ -175,6 +175,37 @@ def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
     return f"{title} {text}", j
 
 
+_FILE_TYPE = re.compile(r"^(?:REPORT|ORDINANCE|RESOLUTION|PROCLAMATION|PRESENTATION|APPOINTMENT|CONTRACT|AGREEMENT)\s+(?=\S)")
+"""The type of a matter, printed in capitals in an agenda's left column above its file number."""
+_FILE_LEAD = re.compile(r"^(?:\d{2}|\d{4})-\d{2,5}\s+(?P<rest>\S.*)?$|^(?:\d{2}|\d{4})-\d{2,5}$")
+"""A line opening with a matter's file number ("23-0021 ...", "2017-0346")."""
+STACKED_WORDS = 40
+"""A title's continuation beside a file number is at most this long: the rest of a long title in
+capitals (the layout pass has joined its wrapped lines), not a paragraph."""
+
+
+def _file_stacked(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
+    """An agenda entry whose left column stacks the matter's type over its file number, beside a
+    title in capitals wrapped over the same two lines: "b) REPORT AWARD OF AGREEMENTS FOR" / "23-0002
+    ON-CALL PLAN CHECKING SERVICES". The type word is not the title's; the text after the number
+    continues it."""
+    if not mostly_upper(title, 0.9):
+        return title, None
+    j, text = _next_text(lexed, block)
+    if j is None or j != block + 1:
+        return title, None
+    lead = _FILE_LEAD.match(text)
+    if lead is None:
+        return title, None
+    kind = _FILE_TYPE.match(title)
+    if kind is not None:
+        title = title[kind.end() :]
+    more = (lead.group("rest") or "").strip()
+    if more and mostly_upper(more, 0.8) and not more[:1].isdigit() and not more.startswith("(") and len(more.split()) <= STACKED_WORDS:
+        return f"{title} {more}", j
+    return title, None
+
+
 TRAIL_LINES = 3
 """A title broken over lines runs at most this many lines down to the line carrying its document size."""
 
@@ -247,7 +278,9 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> Quality:
             if j is not None and below and j not in numbered:
                 title, title_block = split_title(below)[0] or below, j
         elif title and not rest:
-            title, title_block = _wrapped(lexed, c.block, title)
+            title, title_block = _file_stacked(lexed, c.block, title)
+            if title_block is None:
+                title, title_block = _wrapped(lexed, c.block, title)
         tness = titleness(title) if title else 0.2
         score = _BASE.get(c.scheme, 0.3) + (tness - 0.5) * 1.5
         if not title:
