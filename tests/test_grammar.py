@@ -823,3 +823,23 @@ def _stacked_agenda(first: str, second: str) -> str:
 def test_a_matter_type_stacked_over_its_file_number(first: str, second: str, title: str) -> None:
     doc = minutes_parser.parse(_stacked_agenda(first, second))
     assert [i.title for i in doc.items if i.number and i.number.endswith(".b")] == [title]
+
+
+@pytest.mark.parametrize(
+    ("sub", "steps"),
+    [
+        ("a) WRITTEN COMMUNICATION", ["1. IN PERSON - Council Chambers", "2. ZOOM - join online", "3. PHONE - call the toll free line"]),
+        ("A. ORAL COMMUNICATIONS", ["1) In person at the podium", "2) By video conference", "3) By telephone"]),
+        ("(a) PUBLIC COMMENT CARDS", ["1. Complete a speaker card", "2. Hand it to the Clerk", "3. Wait to be called"]),
+    ],
+)
+def test_instructions_after_a_sub_items_recommendation_do_not_hide_it(sub: str, steps: list[str]) -> None:
+    page = "\n".join(
+        [
+            "CITY COUNCIL AGENDA", "Tuesday, January 10, 2023 6:00 PM", "", "I. CALL TO ORDER", "",
+            "II. PUBLIC PARTICIPATION", "", sub, "Recommendation: Staff recommends City Council receive and file the communication.", "",
+            "The public may address the Council as follows:", *steps, "", "III. ADJOURNMENT", "",
+        ]
+    )
+    titles = [i.title for i in minutes_parser.parse(page).items]
+    assert sub.split(None, 1)[1] in titles

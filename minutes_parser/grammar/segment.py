@@ -520,17 +520,21 @@ def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Le
                 break
         if system not in PART_SYSTEMS and not link[1].rstrip().endswith((":", ":-")) and not _part_heading(link[1]):
             continue
-        best_score, best_sub = 0.0, []
-        for other in NUMBERED_SYSTEMS:
+        lists: list[tuple[float, int, list[Link]]] = []
+        for rank, other in enumerate(NUMBERED_SYSTEMS):
             if other == system:
                 continue
             group = [c for c in cands if c.data.get("system") == other and start < c.block < end]
             if not group:
                 continue
             score, sub = _chain(group, lexed, numbered)
-            if score > best_score:
-                best_score, best_sub = score, sub
-        if best_score < SUB_MIN or not best_sub or _opens_with_content(lexed, start, best_sub[0][4]):
+            if score >= SUB_MIN and sub:
+                lists.append((-score, rank, list(sub)))
+        # The best-scoring list that is not the item's own clauses (a numbered list after a decision
+        # or a recommendation, "1. IN PERSON" / "2. ZOOM", does not hide the sub-items before it).
+        lists.sort(key=lambda entry: entry[:2])
+        best_sub = next((sub for _, _, sub in lists if not _opens_with_content(lexed, start, sub[0][4])), [])
+        if not best_sub:
             continue
         if len(best_sub) < PART_ENTRIES and system not in PART_SYSTEMS and not link[1].rstrip().endswith((":", ":-")):
             continue  # one lettered entry under "2. MINUTES" is the item's own detail
