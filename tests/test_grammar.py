@@ -843,3 +843,52 @@ def test_instructions_after_a_sub_items_recommendation_do_not_hide_it(sub: str, 
     )
     titles = [i.title for i in minutes_parser.parse(page).items]
     assert sub.split(None, 1)[1] in titles
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "main"),
+    [
+        ("5:00 PM - CLOSED SESSION", "6:00 PM - OPEN SESSION", ["I. CALL TO ORDER", "II. PLEDGE OF ALLEGIANCE", "III. ADJOURNMENT"]),
+        ("CLOSED SESSION AGENDA", "REGULAR SESSION - 7:00 PM", ["1. CALL TO ORDER", "2. PUBLIC HEARINGS", "3. ADJOURNMENT"]),
+        ("Closed Session - 5:30 p.m.", "Open Session - 7 p.m.", ["A. CALL TO ORDER", "B. CONSENT CALENDAR", "C. ADJOURNMENT"]),
+    ],
+)
+def test_the_business_of_an_earlier_session_is_items(first: str, second: str, main: list[str]) -> None:
+    page = "\n".join(
+        [
+            "CITY COUNCIL AGENDA", "Tuesday, January 10, 2023", "", first, "CALL TO ORDER", "The Mayor will call the meeting to order.",
+            "ROLL CALL", "The Clerk will call the roll.",
+            "PUBLIC COMMENTS ON CONFIDENTIAL MATTERS", "Members of the public may address the Council on closed session items.",
+            "RECESS TO CLOSED SESSION (The Council will reconvene in open session at the end)", "", second, *main, "",
+        ]
+    )
+    titles = [i.title for i in minutes_parser.parse(page).items]
+    assert titles[:4] == ["CALL TO ORDER", "ROLL CALL", "PUBLIC COMMENTS ON CONFIDENTIAL MATTERS", "RECESS TO CLOSED SESSION (The Council will reconvene in open session at the end)"]
+    assert len(titles) == 4 + len(main)
+
+
+def test_session_times_in_a_title_block_are_not_sessions_with_business() -> None:
+    page = "\n".join(
+        [
+            "AGENDA", "A REGULAR MEETING OF THE RIVERTON CITY COUNCIL", "5:30 p.m. Closed Session", "7:00 p.m. Regular Business",
+            "December 12, 2022", "The City complies with the Americans with Disabilities Act and will make reasonable arrangements.",
+            "Materials related to any items on this agenda are available for public inspection at City Hall.",
+            "PUBLIC COMMENT PROCESS", "Each member of the public may speak for a total of five minutes on any action item.",
+            "NOTICE", "If you challenge any action of the City Council in court, you may be limited to raising those issues.",
+            "CLOSED SESSION", "1. CALL MEETING TO ORDER", "2. ROLL CALL", "3. PUBLIC COMMENTS", "4. ADJOURNMENT", "",
+        ]
+    )
+    assert [i.number for i in minutes_parser.parse(page).items] == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize("stray", ["99. YouTube Live Streaming Channel: Click here.", "12. Press the star key to be heard.", "7. Cable channel listings follow."])
+def test_numbers_start_again_under_a_part_only_after_a_run_from_one(stray: str) -> None:
+    page = "\n".join(
+        [
+            "PARKS AND RECREATION BOARD AGENDA", "NOVEMBER 10, 2022 6:00 P.M.", "Meeting broadcast: Local Cable: Spectrum Channel 6 or Uverse Channel",
+            stray, "BOARD COMMENTS (including reports on liaison assignments):", "NEW BUSINESS",
+            "1. Golf Course Annual Report", "The Board will receive a report.", "2. Tennis Center Annual Report", "The Board will receive a report.",
+            "3. Park Patrol Report", "The Board will receive a report.", "",
+        ]
+    )
+    assert [i.number for i in minutes_parser.parse(page).items] == ["1", "2", "3"]

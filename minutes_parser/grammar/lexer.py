@@ -312,6 +312,9 @@ def classify(text: str, index: int, block: Block, depth: int = 0, low: str | Non
 
 _CLAUSE_OPENERS = frozenset({"that", "the", "and", "to", "whereas", "be", "it", "this", "a", "an", "in", "of"})
 """Words that open a clause or a sentence written in capitals, never a heading."""
+_BRACKETED_NOTE = re.compile(r"\s\([^()]{0,200}\)$")
+"""A note in brackets ending a heading ("RECESS TO CLOSED SESSION (Meeting will reconvene ...)"): the
+heading is in capitals without it."""
 CAPS_WORDS = 14
 """An unnumbered upper-case heading is at most this many words."""
 
@@ -325,12 +328,12 @@ def _caps_heading(text: str, index: int, block: Block, first: Token) -> Candidat
     if not head or any(c.islower() for c in head):
         return None  # an upper-case heading (or an upper-case title running into text) opens in capitals
     title, rest = text.rstrip(" :-\u2013"), ""
-    if not mostly_upper(title, 0.9):
+    if not mostly_upper(_BRACKETED_NOTE.sub("", title), 0.9):
         cut = _caps_prefix(text)
         if cut is None:
             return None
         title, rest = cut
-    words = title.split()
+    words = _BRACKETED_NOTE.sub("", title).split()
     if not 1 <= len(words) <= CAPS_WORDS or sum(ch.isalpha() for ch in title) < CAPS_TITLE_MIN or title[:1].isdigit():
         return None
     if words[0].lower() in _CLAUSE_OPENERS or SECTION.first(title) or VOTE.first(title):

@@ -28,6 +28,7 @@ from .lexer import Lexed, split_title
 from .text import mostly_upper, titleness
 from .tokens import Candidate, Kind, Token
 from .wording.documents import split_doc_suffix
+from .wording.printed import PRINTED
 
 WINDOW = 80
 """How many earlier candidates a candidate may follow in a chain: enough for long
@@ -157,6 +158,13 @@ def _previous_text(lexed: Lexed, block: int) -> str:
 _CONNECTIVE = re.compile(r"(?:\b(?:OR|AND|OF|BY|TO|THE|FOR|IN|ON|WITH|A|AN|or|and|of|by|to|the|for|in|on|with)|[,&\u2013-])$")
 WRAP_WORDS = 3
 """An upper-case title this short, or ending with a connective, may continue on the next line."""
+_OPENING_CONNECTIVE = re.compile(r"^(?:OR|AND|OF|BY|TO|THE|FOR|IN|ON|WITH|or|and|of|by|to|the|for|in|on|with|[&(\u2013-])(?:\s|$)")
+"""A line continuing the title above it opens with a connective ("AND APPLICATIONS FOR ...")."""
+
+
+def _caps_line(lexed: Lexed, block: int | None) -> bool:
+    """The block holds an unnumbered heading in capitals."""
+    return block is not None and any(c.block == block and c.scheme == "caps-heading" for c in lexed.candidates)
 
 
 def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
@@ -172,6 +180,8 @@ def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
     tok = lexed.tokens[lexed.first_token[j]]
     if tok.kind not in (Kind.TEXT, Kind.MEETING, Kind.PAGE_KIND) or any(c.block == j and c.number for c in lexed.candidates):
         return title, None
+    if not _CONNECTIVE.search(title) and not _OPENING_CONNECTIVE.match(text) and _caps_line(lexed, j) and _caps_line(lexed, _next_text(lexed, j)[0]):
+        return title, None  # "CALL TO ORDER" / "ROLL CALL" / "PUBLIC COMMENT": a run of headings, each its own
     return f"{title} {text}", j
 
 
@@ -320,26 +330,32 @@ def _chain(
     n = len(scored)
     best = [0.0] * n
     back = [-1] * n
+    origin: list[tuple[int, ...]] = [()] * n
+    """The number each candidate's series started at, along its best chain."""
     for j in range(n):
         cj, qj = scored[j][0], scored[j][1]
-        top, arg = 0.0, -1
+        top, arg, restart = 0.0, -1, False
         for i in range(max(0, j - WINDOW), j):
             ci = scored[i][0]
             if ci.block >= cj.block:
                 continue
             step = _relation(ci.key, cj.key)
+            series = step is None
             if step is None:
-                if _new_series(ci, cj) or (cj.key == (1,) and ci.scheme == cj.scheme and _part_between(parts, ci.block, cj.block)):
-                    step = STEP_SERIES  # another series, or numbers starting again under a new part
+                if _new_series(ci, cj) or (
+                    cj.key == (1,) and origin[i] == (1,) and ci.scheme == cj.scheme and _part_between(parts, ci.block, cj.block)
+                ):
+                    step = STEP_SERIES  # another series, or numbers starting again under a new part (after a run from 1)
                 else:
                     continue
             if ci.scheme != cj.scheme and len(ci.key) == len(cj.key):
                 step += FORM_SWITCH
             value = best[i] + step
             if value > top:
-                top, arg = value, i
+                top, arg, restart = value, i, series
         best[j] = qj + top
         back[j] = arg
+        origin[j] = cj.key if arg < 0 or restart else origin[arg]
     if not n:
         return 0.0, []
     end = max(range(n), key=lambda k: best[k])
@@ -395,6 +411,7 @@ def _opens_decision(lexed: Lexed, block: int) -> bool:
     return tok is not None and tok.kind in (Kind.VOTE, Kind.SECTION)
 
 
+_SESSION = PRINTED.get("session-heading")
 NUMBERED_SYSTEMS = ("arabic", "code", "letter", "roman")
 """Numbering systems whose runs compete to be a page's items."""
 LETTER_PENALTY = 0.5
@@ -546,6 +563,35 @@ def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Le
     return out
 
 
+SESSION_LEAD = 3
+"""A session's business opens within this many lines of its heading ("6:00 PM - OPEN SESSION" / "I. CALL
+TO ORDER"); a title block's list of session times is not followed by their business."""
+
+
+def _with_earlier_session(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -> list[Link]:
+    """The chain with the business of the session printed before it: an agenda in two sessions
+    ("5:00 PM - CLOSED SESSION" / "CALL TO ORDER" / "ROLL CALL" / ... / "6:00 PM - OPEN SESSION" /
+    "I. CALL TO ORDER" ...) lists the first session's business as headings in capitals (and the
+    lettered matters under them), between its heading and the next session's."""
+    if not chain:
+        return list(chain)
+    first = chain[0][4]
+    sessions = [j for j in range(first) if lexed.blocks[j].text and _SESSION.match(lexed.blocks[j].text)]
+    if len(sessions) < 2 or first - sessions[-1] > SESSION_LEAD:
+        return list(chain)
+    start, end = sessions[-2], sessions[-1]
+    group = [
+        attrs.evolve(c, key=(n + 1,))
+        for n, c in enumerate(c for c in cands if (c.scheme == "caps-heading" or c.data.get("system") == "letter") and start < c.block < end)
+    ]
+    if len(group) < CAPS_MIN or group[0].block - start > SESSION_LEAD:
+        return list(chain)  # each session's heading opens its business at once ("5:00 PM - CLOSED SESSION" / "CALL TO ORDER")
+    score, earlier = _chain(group, lexed, numbered)
+    if score < MIN_CHAIN:
+        return list(chain)
+    return [*earlier, *chain]
+
+
 def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bool) -> list[Start]:
     """The item starts of a page (see the module docstring)."""
     markup = [t for t in lexed.tokens if t.kind is Kind.ITEM]
@@ -602,6 +648,7 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
     if best_score >= MIN_CHAIN and best_system is not None:
         best_chain = _with_out_of_order(best_chain, cands, lexed, numbered, memo)
         best_chain = _with_sub_items(best_chain, cands, lexed, numbered, best_system)
+        best_chain = _with_earlier_session(best_chain, cands, lexed, numbered)
     for system in ("sized", "caps"):
         if best_score >= MIN_CHAIN:
             break

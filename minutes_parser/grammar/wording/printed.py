@@ -63,6 +63,19 @@ PRINTED = Ruler(
             examples=("PRESENT: Councillors A, B and C", "Members Present", "In attendance: the Clerk"),
             counter=("Presentation by the Chief Executive",),
         ),
+        Rule(
+            "session-heading",
+            """A heading naming one session of a meeting held in several, with or without its time:
+            "5:00 PM - CLOSED SESSION", "OPEN SESSION - 6:00 PM", "Closed Session Agenda", "7.00 p.m.
+            Regular Session". An agenda may list each session's business under its own heading.""",
+            re.compile(
+                r"^(?:\d{1,2}(?:[:.]\d{2})?\s*+[ap]\.?\s?m\.?\s*+(?:[-\u2013\u2014:]\s*+)?)?(?:closed|open|regular|special|study|executive|public)\s++session"
+                r"(?:\s++agenda)?(?:\s*+(?:[-\u2013\u2014:]\s*+)?\d{1,2}(?:[:.]\d{2})?\s*+[ap]\.?\s?m\.?)?\s*+:?$",
+                _I,
+            ),
+            examples=("5:00 PM - CLOSED SESSION", "OPEN SESSION - 6:00 PM", "Closed Session Agenda", "7.00 p.m. Regular Session"),
+            counter=("RECESS TO CLOSED SESSION", "Closed session items will be heard first"),
+        ),
     ],
 )
 """Rules a printed document's kind is read from."""
