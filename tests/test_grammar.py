@@ -892,3 +892,29 @@ def test_numbers_start_again_under_a_part_only_after_a_run_from_one(stray: str) 
         ]
     )
     assert [i.number for i in minutes_parser.parse(page).items] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    ("parent", "letters"),
+    [
+        ("7. Resolution Ordering Construction of the following:", ("(A)", "(B)")),
+        ("7. Approving Private Construction Contracts for the following:", ("A.", "B.")),
+        ("7. Communications from the following, submitting resignations:", ("a)", "b)")),
+    ],
+)
+def test_an_entry_without_a_roll_call_number_that_introduces_lettered_ones_is_an_item(parent: str, letters: tuple[str, str]) -> None:
+    page = "\n".join(
+        [
+            "SUMMARY OF RIVERTON CITY COUNCIL MEETING", "MONDAY, MAY 9, 2005 4:30 P.M.", "",
+            "Present: Mayor Hale, Council Members Ames, Brook, Cole, Dunn, Ellis and Ford.", "",
+            "05-1105 5. Approving the consent agenda. Moved by Ames to adopt. Motion Carried 7-0.",
+            "05-1106 6. City Clerk to issue cigarette permits. Moved by Ames to adopt. Motion Carried 7-0.",
+            parent,
+            f"05-1107 {letters[0]} Main Street Bridge Rehabilitation - Receiving of Bids. Moved by Ames to adopt. Motion Carried 7-0.",
+            f"05-1108 {letters[1]} Elm Street Resurfacing - Receiving of Bids. Moved by Ames to adopt. Motion Carried 7-0.",
+            "05-1109 8. Approving claims. Moved by Ames to adopt. Motion Carried 7-0.", "",
+        ]
+    )
+    items = minutes_parser.parse(page).items
+    assert [i.number for i in items] == ["05-1105", "05-1106", None, "05-1107", "05-1108", "05-1109"]
+    assert items[2].title == parent.split(" ", 1)[1].rstrip(":")

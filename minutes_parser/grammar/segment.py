@@ -563,6 +563,36 @@ def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Le
     return out
 
 
+_SUB_LABEL = re.compile(r"^\S+\s+(?:\([A-Za-z]\)|[A-Za-z][.)])\s")
+"""A coded line whose entry is lettered: "05-1107 (A) Principal Riverwalk Bridge ..."."""
+
+
+def _with_uncoded_parents(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -> list[Link]:
+    """The chain with the entries that carry no code of their own: minutes numbered by roll call
+    ("05-1106 6. ...") print an agenda entry that only introduces lettered matters without one
+    ("7. Resolution Ordering Construction of the following:" / "05-1107 (A) ..."). Such an entry,
+    a numbered line ending with a colon just before a coded, lettered line, is an item too."""
+    if not chain:
+        return list(chain)
+    starts = [link[4] for link in chain]
+    have = set(starts)
+    extra: list[Link] = []
+    for c in cands:
+        if c.data.get("system") != "arabic" or c.block in have or c.block < starts[0] or not c.title.rstrip().endswith(":"):
+            continue
+        at = bisect.bisect_right(starts, c.block)
+        if at >= len(starts) or not _SUB_LABEL.match(lexed.blocks[starts[at]].text):
+            continue
+        if any(lexed.tokens[lexed.first_token[j]].kind is not Kind.NOISE and lexed.blocks[j].text for j in range(c.block + 1, starts[at])):
+            continue  # the lettered line follows the entry at once
+        _, title, rest, title_block, start = _scored(c, lexed, numbered, None)
+        if title:
+            extra.append((attrs.evolve(c, number=None), title.rstrip(" :"), rest, title_block, start))
+    if not extra:
+        return list(chain)
+    return sorted([*chain, *extra], key=lambda link: link[4])
+
+
 SESSION_LEAD = 3
 """A session's business opens within this many lines of its heading ("6:00 PM - OPEN SESSION" / "I. CALL
 TO ORDER"); a title block's list of session times is not followed by their business."""
@@ -649,6 +679,8 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
         best_chain = _with_out_of_order(best_chain, cands, lexed, numbered, memo)
         best_chain = _with_sub_items(best_chain, cands, lexed, numbered, best_system)
         best_chain = _with_earlier_session(best_chain, cands, lexed, numbered)
+        if best_system == "code":
+            best_chain = _with_uncoded_parents(best_chain, cands, lexed, numbered)
     for system in ("sized", "caps"):
         if best_score >= MIN_CHAIN:
             break
