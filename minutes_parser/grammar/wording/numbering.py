@@ -428,10 +428,15 @@ NUMBERING = Ruler(
             "roll-call-title",
             """A roll-call or file number before the item, as US minutes print it, perhaps followed
             by the agenda's own number: "99-464 1. ROLL CALL", "05-1107 (A) Principal Riverwalk
-            Bridge", "22-0076 MOTION TO ADJOURN". The roll-call number is the item's number.""",
-            re.compile(r"^(?P<n>\d{2}-\d{1,5})\s+(?:(?:\d{1,3}[.)]|\([A-Za-z]\)|[A-Za-z][.)])\s*)?(?P<title>[A-Z\u201c\"(\u2018].*)$"),
+            Bridge", "22-0076 MOTION TO ADJOURN". The roll-call number is the item's number. The
+            title may open with a year, an address or an amount ("(E) 2005 Resurfacing Program").""",
+            re.compile(
+                r"^(?P<n>\d{2}-\d{1,5})\s+(?:(?:\d{1,3}[.)]|\([A-Za-z]\)|[A-Za-z][.)])\s*)?(?P<title>[A-Z\u201c\"(\u2018].*|\d{1,6}\s+[A-Z].*|\$\s?\d.*)$"
+            ),
             examples=(
                 ("99-464 1. ROLL CALL: Present: Daniels, Flagg", {"number": "99-464", "title": "ROLL CALL: Present: Daniels, Flagg"}),
+                ("05-1111 (E) 2005 Street Resurfacing Program - Receiving of Bids", {"number": "05-1111", "title": "2005 Street Resurfacing Program - Receiving of Bids"}),
+                ("98-3565 82. 1998 Local Law Enforcement Block Grant", {"title": "1998 Local Law Enforcement Block Grant"}),
                 ("96-7 Approving the Consent Agenda", {"number": "96-7"}),
                 ("05-1107 (A) Principal Riverwalk Bridge over the Des Moines River", {"number": "05-1107"}),
                 ("22-0076 MOTION TO ADJOURN.", {"number": "22-0076"}),
