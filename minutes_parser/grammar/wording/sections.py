@@ -217,9 +217,11 @@ SECTION = Ruler(
             "recommended",
             """A recommendation heading: "Recommended –", "Recommendation(s):", "RECOMMENDATIONS",
             "Officer recommendation", "Recommended Action:", "Suggested Action", "The report
-            recommended:-", "Staff Recommendation".""",
+            recommended:-", "Staff Recommendation", "DEPARTMENT RECOMMENDATION", "City Manager's
+            Recommendation:", "Recommended Motion".""",
             re.compile(
-                r"^(?:the\s+report\s+|officers?\s+|staff\s+)?(?:recommended(?:\s+actions?)?|recommendations?|recommendation\(s\)|suggested\s+actions?)"
+                r"^(?:the\s+report\s+|officers?\s+|staff\s+|department(?:al)?\s+|(?:city\s+)?(?:manager|director|administrator)(?:[\u2019']s)?\s+|administration\s+)?"
+                r"(?:recommended(?:\s+(?:actions?|motions?))?|recommendations?|recommendation\(s\)|suggested\s+actions?)"
                 r"(?:\s+(?:to|for)\s+(?:the\s+)?[A-Za-z ]{3,40}?)?"
                 r"(?:\s*(?::-|[:\-\u2013\u2014]+)\s*|\s+(?=(?:that|to)\b)|\s*$)",
                 _I,
@@ -231,8 +233,11 @@ SECTION = Ruler(
                 ("The report recommended:-", {"rest": ""}),
                 ("RECOMMENDATION: That Council adopt the plan.", {"rest": "That Council adopt the plan."}),
                 ("Recommended Action:", {"rest": ""}),
+                ("DEPARTMENT RECOMMENDATION", {"rest": ""}),
+                ("City Manager's Recommendation: Approve the lease.", {"rest": "Approve the lease."}),
+                ("Recommended Motion", {"rest": ""}),
             ),
-            counter=("Recommendations Tracker", "Recommendations of the Scrutiny Panel on parking"),
+            counter=("Recommendations Tracker", "Recommendations of the Scrutiny Panel on parking", "Department recommendations were reviewed by the auditors."),
             data={"section": "recommendations"},
             accept=_clause_follows,
         ),
