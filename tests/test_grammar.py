@@ -918,3 +918,21 @@ def test_an_entry_without_a_roll_call_number_that_introduces_lettered_ones_is_an
     items = minutes_parser.parse(page).items
     assert [i.number for i in items] == ["05-1105", "05-1106", None, "05-1107", "05-1108", "05-1109"]
     assert items[2].title == parent.split(" ", 1)[1].rstrip(":")
+
+
+@pytest.mark.parametrize(
+    ("before", "last", "steps"),
+    [
+        (["J. CALL TO ORDER", "K. PUBLIC HEARINGS"], "L. ADJOURNMENT TO NOVEMBER 23, 2022",
+         ["1. To watch the meeting only, use the live stream.", "2. Familiarize yourself with the video application.", "3. Join the meeting before it starts."]),
+        (["IX. CALL TO ORDER", "X. PUBLIC HEARINGS"], "XI. ADJOURN", ["a) Speakers must state their names.", "b) Comments are limited to three minutes.", "c) Signs are not permitted."]),
+        (["I. CALL TO ORDER", "II. PUBLIC HEARINGS"], "III. CLOSE OF MEETING", ["A. Dial the number shown on the screen.", "B. Enter the meeting code.", "C. Press star nine to speak."]),
+    ],
+)
+def test_numbered_lists_after_the_adjournment_are_not_its_business(before: list[str], last: str, steps: list[str]) -> None:
+    page = "\n".join(
+        ["PLANNING COMMISSION AGENDA", "Wednesday, November 9, 2022 6:00 PM", "", *before, "", last, "", "PARTICIPATION OPTIONS", *steps, ""]
+    )
+    items = minutes_parser.parse(page).items
+    assert [i.title for i in items][-1] == last.split(" ", 1)[1]
+    assert all("." not in (i.number or "") for i in items)

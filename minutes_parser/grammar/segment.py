@@ -175,8 +175,8 @@ def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
     if not mostly_upper(title, 0.9) or not (len(title.split()) <= WRAP_WORDS or _CONNECTIVE.search(title)):
         return title, None
     j, text = _next_text(lexed, block)
-    if j is None or j != block + 1 or not mostly_upper(text, 0.8) or len(text.split()) > 16:
-        return title, None
+    if j is None or j != block + 1 or lexed.blocks[j].gap or not mostly_upper(text, 0.8) or len(text.split()) > 16:
+        return title, None  # (a blank line between ends the title)
     tok = lexed.tokens[lexed.first_token[j]]
     if tok.kind not in (Kind.TEXT, Kind.MEETING, Kind.PAGE_KIND) or any(c.block == j and c.number for c in lexed.candidates):
         return title, None
@@ -412,6 +412,7 @@ def _opens_decision(lexed: Lexed, block: int) -> bool:
 
 
 _SESSION = PRINTED.get("session-heading")
+_ADJOURNMENT = PRINTED.get("adjournment")
 NUMBERED_SYSTEMS = ("arabic", "code", "letter", "roman")
 """Numbering systems whose runs compete to be a page's items."""
 LETTER_PENALTY = 0.5
@@ -537,6 +538,8 @@ def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Le
                 break
         if system not in PART_SYSTEMS and not link[1].rstrip().endswith((":", ":-")) and not _part_heading(link[1]):
             continue
+        if _ADJOURNMENT.match(link[1]):
+            continue  # the meeting ends here: a numbered list after it (how to join online) is not business
         lists: list[tuple[float, int, list[Link]]] = []
         for rank, other in enumerate(NUMBERED_SYSTEMS):
             if other == system:

@@ -76,6 +76,18 @@ PRINTED = Ruler(
             examples=("5:00 PM - CLOSED SESSION", "OPEN SESSION - 6:00 PM", "Closed Session Agenda", "7.00 p.m. Regular Session"),
             counter=("RECESS TO CLOSED SESSION", "Closed session items will be heard first"),
         ),
+        Rule(
+            "adjournment",
+            """The item that closes the meeting: "ADJOURNMENT", "Adjourn", "ADJOURNMENT TO November 23,
+            2022", "Close of Meeting". What a document prints after it (how to join online, codes of
+            conduct) is not its business; an adjournment to a closed session is.""",
+            re.compile(
+                r"^\W*(?:adjournment|adjourn|close\s+of\s+(?:the\s+)?meeting|meeting\s+closed?)\b(?!\s+(?:to|into)\s+(?:a\s+|the\s+)?closed\s+session)",
+                _I,
+            ),
+            examples=("ADJOURNMENT", "Adjourn", "ADJOURNMENT TO November 23, 2022", "Close of Meeting"),
+            counter=("ADJOURN TO CLOSED SESSION TO DISCUSS THE FOLLOWING:", "Adjourned items from the last meeting"),
+        ),
     ],
 )
 """Rules a printed document's kind is read from."""
