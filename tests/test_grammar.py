@@ -936,3 +936,23 @@ def test_numbered_lists_after_the_adjournment_are_not_its_business(before: list[
     items = minutes_parser.parse(page).items
     assert [i.title for i in items][-1] == last.split(" ", 1)[1]
     assert all("." not in (i.number or "") for i in items)
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "time"),
+    [
+        ("Tuesday, January 26, 2021 7:00 PM Telepresence Meeting: City Web Stream | Cable Channel 15 | Zoom details are listed below", "2021-01-26", "19:00"),
+        ("Monday, 3 May 2021 at 6.30pm Remote meeting held on video conference, streamed on the Council's channel for members of the public", "2021-05-03", "18:30"),
+        ("Wednesday March 9, 2022 5:30 p.m. Council Chambers and online through the Town website, with public comment by telephone as listed", "2022-03-09", "17:30"),
+    ],
+)
+def test_a_dateline_with_more_after_its_time(line: str, date: str, time: str) -> None:
+    page = f"Notice and Agenda\nCity Council\n{line}\n\n1. CALL TO ORDER\n2. ROLL CALL\n3. PUBLIC COMMENT\n4. ADJOURNMENT\n"
+    meeting = minutes_parser.parse(page).meetings[0]
+    assert (str(meeting.date), meeting.time) == (date, time)
+
+
+@pytest.mark.parametrize("post", ["Meetings Administrator.", "Committee Clerk", "Board Secretary"])
+def test_an_officers_post_under_a_signature_is_not_the_body(post: str) -> None:
+    page = f"Yours faithfully,\nJane Doyle,\n{post}\nAGENDA\nMonday, 26 May 2025 at 3pm\n\n1. Minutes\n2. Correspondence\n3. Any Other Business\n"
+    assert minutes_parser.parse(page).meetings[0].body is None

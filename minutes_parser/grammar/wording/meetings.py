@@ -194,7 +194,12 @@ def _date_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     if rest and status is None:
         dash = re.match(r"^(?:[-\u2013\u2014]\s*)?(?P<loc>.+)$", after.lstrip(" ,"))
         if len(rest.split()) > 10:
-            return None
+            timed = _DATELINE_TIME.match(text, len(text) - len(text[end:].lstrip()))
+            if not before or timed is None:
+                return None
+            # "Tuesday, January 26, 2021 7:00 PM Telepresence Meeting: City Web Stream | ...": a weekday,
+            # the date and the time open the line; what follows is something else.
+            return {"when": text[: timed.end()]}
         if dash is not None and re.match(r"^[-\u2013\u2014]", after.lstrip(" ,0123456789:.apm")):
             loc = clean_location(after.split("\u2013", 1)[-1].split(" - ", 1)[-1])
             if loc:
@@ -202,6 +207,8 @@ def _date_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     return out
 
 
+_DATELINE_TIME = re.compile(r"(?:at\s+)?(?:" + _TIME_TEXT + r")", _I)
+"""The time straight after a line's opening date."""
 BODY_LINE_WORDS = 14
 """A line naming a body is short: the longest real names run to about a dozen words."""
 BODY_LINE_AFTER = 80
@@ -239,7 +246,9 @@ NOT_A_BODY_LINE = re.compile(
     r"^(?:\(?\d{1,3}[.)]\s"  # "2. ATTEND THE MEETING IN PERSON": an entry of a numbered list
     r"|\([^()]*\)\.?$"  # "(IN-PERSON AND VIDEO CONFERENCE)": a note
     # "PLANNING COMMISSIONERS", "Committee Members:": the heading of a roster ("Board of Commissioners" is a body)
-    r"|(?!.*\bof\b)[^:]*\b(?:members|commissioners|councillors|councilmembers|councilors|trustees|directors|supervisors|aldermen)\s*:?$)"
+    r"|(?!.*\bof\b)[^:]*\b(?:members|commissioners|councillors|councilmembers|councilors|trustees|directors|supervisors|aldermen)\s*:?$"
+    # "Meetings Administrator.", "Committee Clerk": an officer's post under a signature
+    r"|[^:]*\b(?:administrator|officer|clerk|secretary|manager|co-?ordinator|assistant|advis[eo]r)s?\.?$)"
     r"|" + ROSTER_LINE.pattern,  # "Rene Spring - Council Member"
     _I,
 )
