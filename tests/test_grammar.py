@@ -956,3 +956,23 @@ def test_a_dateline_with_more_after_its_time(line: str, date: str, time: str) ->
 def test_an_officers_post_under_a_signature_is_not_the_body(post: str) -> None:
     page = f"Yours faithfully,\nJane Doyle,\n{post}\nAGENDA\nMonday, 26 May 2025 at 3pm\n\n1. Minutes\n2. Correspondence\n3. Any Other Business\n"
     assert minutes_parser.parse(page).meetings[0].body is None
+
+
+@pytest.mark.parametrize("form", ["{p}{n}. {title}", "{p}{n} {title}", "{p}{n}: {title}"])
+def test_codes_numbered_within_lettered_parts(form: str) -> None:
+    entry = lambda p, n, title: form.format(p=p, n=n, title=title)  # noqa: E731
+    page = "\n".join(
+        [
+            "CITY COUNCIL AGENDA", "Tuesday, January 12, 2021 5:00 p.m.", "",
+            "A. Call To Order", "B. Roll Call", "C. Consent Calendar",
+            entry("C", 1, "Accept the City Council meeting minutes for December 8, 2020"),
+            entry("C", 2, "Adopt a resolution approving the annual audit"),
+            entry("C", 3, "Authorize the City Manager to sign a lease for the library annex"),
+            "D. Public Hearing", entry("D", 1, "Consider the final approvals for the community campus project"),
+            "E. Regular Business", entry("E", 1, "Amend the budget for the current fiscal year"),
+            entry("E", 2, "Provide direction on the annual priority setting process"),
+            "F. Adjournment", "",
+        ]
+    )
+    numbers = [i.number for i in minutes_parser.parse(page).items]
+    assert numbers == ["A", "B", "C", "C1", "C2", "C3", "D", "D1", "E", "E1", "E2", "F"]

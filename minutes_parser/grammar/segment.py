@@ -596,6 +596,29 @@ def _with_uncoded_parents(chain: Sequence[Link], cands: Sequence[Candidate], lex
     return sorted([*chain, *extra], key=lambda link: link[4])
 
 
+_LETTER_CODE = re.compile(r"^([A-Za-z])\d{1,2}$")
+PARTS_SHARE = 0.8
+"""Most codes ("D1", "D2") must sit under the part lettered as their own letter ("D.") for the letters to
+be read as the agenda's parts."""
+
+
+def _parts_of_codes(codes: Sequence[Link], letters: Sequence[Link]) -> bool:
+    """True when coded items ("D1", "E1") each follow the lettered part with their letter ("D. Consent
+    Calendar", "E. Public Hearing"): the agenda is in lettered parts, numbered within each."""
+    if len(letters) < CAPS_MIN or not codes:
+        return False
+    starts = [link[4] for link in letters]
+    under = 0
+    for link in codes:
+        m = _LETTER_CODE.match(link[0].number or "")
+        if m is None:
+            return False
+        at = bisect.bisect_right(starts, link[4]) - 1
+        if at >= 0 and (letters[at][0].number or "").upper() == m.group(1).upper():
+            under += 1
+    return under >= PARTS_SHARE * len(codes)
+
+
 SESSION_LEAD = 3
 """A session's business opens within this many lines of its heading ("6:00 PM - OPEN SESSION" / "I. CALL
 TO ORDER"); a title block's list of session times is not followed by their business."""
@@ -676,6 +699,10 @@ def choose_starts(lexed: Lexed, page_kind: str | None, single: bool, listing: bo
     for score, system, chain in ranked[1:]:
         if score >= max(MIN_CHAIN, NESTED_SHARE * best_score) and len(chain) >= 2 and _nested(best_chain, chain):
             # The best run sits inside one item of another: it is that item's sub-list.
+            best_score, best_system, best_chain = score, system, chain
+            break
+        if best_system == "code" and system == "letter" and score >= MIN_CHAIN and _parts_of_codes(best_chain, chain):
+            # "D. Consent Calendar" / "D1. ...", "D2. ...": the letters are the parts the codes number under.
             best_score, best_system, best_chain = score, system, chain
             break
     if best_score >= MIN_CHAIN and best_system is not None:
