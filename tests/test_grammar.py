@@ -976,3 +976,36 @@ def test_codes_numbered_within_lettered_parts(form: str) -> None:
     )
     numbers = [i.number for i in minutes_parser.parse(page).items]
     assert numbers == ["A", "B", "C", "C1", "C2", "C3", "D", "D1", "E", "E1", "E2", "F"]
+
+
+def _wrapped_codes(word: str, first: int, names: list[str]) -> tuple[str, list[str]]:
+    """An ordinance title adopting codes, each cited as "(WORD n COUNTY ... CODE)", wrapped so that
+    every line after the first opens with the number of the citation the previous line opened."""
+    lines = [f"{first + k} COUNTY {name} CODE), THE STATE {names[k + 1]} CODE ({word}" for k, name in enumerate(names[:-1])]
+    lines.append(f"{first + len(names) - 1} COUNTY {names[-1]} CODE)")
+    return f"ADOPTING BY REFERENCE THE STATE {names[0]} CODE ({word}", lines
+
+
+_CODES = ["BUILDING", "ELECTRICAL", "PLUMBING", "MECHANICAL", "RESIDENTIAL", "GREEN BUILDING", "FIRE"]
+
+
+@pytest.mark.parametrize(
+    ("cut", "rest"),
+    [
+        _wrapped_codes("TITLE", 26, _CODES),
+        _wrapped_codes("CHAPTER", 14, _CODES),
+        _wrapped_codes("DIVISION", 40, _CODES[:5]),
+    ],
+    ids=["title", "chapter", "division"],
+)
+def test_a_number_after_a_bracket_left_open_is_not_an_item(cut: str, rest: list[str]) -> None:
+    page = "\n".join(
+        [
+            "CITY COUNCIL AGENDA", "Tuesday, November 8, 2022 7:00 PM", "", "1. PUBLIC COMMENT", "2. CONSENT CALENDAR",
+            "A. Approval of the warrant register", "Recommendation: Approve the register.",
+            f"B. Consideration of an ordinance {cut}", *rest, "Recommendation: Adopt the ordinance.", "",
+            "3. MATTERS FROM CITY MANAGER", "4. MATTERS FROM CITY COUNCIL", "5. ADJOURNMENT", "",
+        ]
+    )
+    numbers = [i.number for i in minutes_parser.parse(page).items]
+    assert numbers == ["1", "2", "2.A", "2.B", "3", "4", "5"]

@@ -55,6 +55,12 @@ STEP_CHILD = 0.0
 read as titles."""
 TITLE_BELOW = 0.6
 """A line after a minute code that reads less like a title than this is the minute, not the title."""
+OPEN_BRACKET_PENALTY = 2.0
+"""A line after one that leaves a bracket open continues it ("... CODE (TITLE" / "26 LOS ANGELES COUNTY
+BUILDING CODE), ..."): its number is the bracket's, not an item's."""
+OPEN_BRACKET_WORDS = 2
+"""The bracket was opened just before the line's end ("(TITLE", "(Section"): a reference cut by the
+wrap, not a parenthesis that happens to close further down."""
 LEAD_IN_PENALTY = 1.2
 """A numbered line right after a lead-in ending with ":" starts a list, not an item (a group
 heading in capitals ending with ":" is no lead-in: "REGULAR ACTIONS OF THE BOARD:" then "A. ...")."""
@@ -301,6 +307,8 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> Quality:
     previous = _previous_text(lexed, c.block)
     if previous.rstrip().endswith((":", ":-")) and len(previous) > 20 and not mostly_upper(previous, 0.9):
         score -= LEAD_IN_PENALTY  # a sentence's lead-in; an upper-case group heading ("CONSENT ITEMS:") is not one
+    if previous.rfind("(") > previous.rfind(")") and len(previous[previous.rfind("(") :].split()) <= OPEN_BRACKET_WORDS:
+        score -= OPEN_BRACKET_PENALTY  # "... BUILDING CODE (TITLE" / "26 LOS ANGELES COUNTY ...": the line goes on
     return score, title, rest, title_block, c.block
 
 
