@@ -1009,3 +1009,27 @@ def test_a_number_after_a_bracket_left_open_is_not_an_item(cut: str, rest: list[
     )
     numbers = [i.number for i in minutes_parser.parse(page).items]
     assert numbers == ["1", "2", "2.A", "2.B", "3", "4", "5"]
+
+
+@pytest.mark.parametrize(
+    "guide",
+    [
+        ["1. State your name and address.", "2. Organization you represent, if any."],
+        ["1. Turn off your mobile phone.", "2. Wait until you are called by the Chair."],
+        ["1. Fill in your speaker card.", "2. Hand your card to the Clerk before the item."],
+    ],
+)
+def test_instructions_to_the_reader_are_not_items(guide: list[str]) -> None:
+    page = "\n".join(
+        [
+            "PLANNING COMMISSION REGULAR MEETING", "AGENDA", "Thursday, November 10, 2022", "1:30 p.m.", "",
+            "GUIDE FOR PERSONS INTENDING TO SPEAK", *guide, "", "CONSENT CALENDAR",
+            "1. CONSIDERATION OF MINUTES - Minutes of the meeting of October 27, 2022.",
+            "2. RESOLUTION OF THE PLANNING COMMISSION CONTINUING TO AUTHORIZE MEETINGS BY TELECONFERENCE PURSUANT TO "
+            "GOVERNMENT CODE SECTION 54953(e) AND MAKING FINDINGS REGARDING THE SAME - The resolution keeps virtual meetings in place.",
+            "3. 125 MAIN STREET Conditional Use Permit", "4. Current Planning Projects List", "",
+        ]
+    )
+    titles = [i.title for i in minutes_parser.parse(page).items]
+    assert titles[0] == "CONSIDERATION OF MINUTES" and len(titles) == 4
+    assert titles[1].endswith("MAKING FINDINGS REGARDING THE SAME")

@@ -315,6 +315,8 @@ _CLAUSE_OPENERS = frozenset({"that", "the", "and", "to", "whereas", "be", "it", 
 _BRACKETED_NOTE = re.compile(r"\s\([^()]{0,200}\)$")
 """A note in brackets ending a heading ("RECESS TO CLOSED SESSION (Meeting will reconvene ...)"): the
 heading is in capitals without it."""
+_BRACKETED_LABEL = re.compile(r"\([A-Za-z0-9]{1,4}\)")
+"""A sub-section's label in brackets inside a reference ("54953(e)", "15061(b)(3)")."""
 CAPS_WORDS = 14
 """An unnumbered upper-case heading is at most this many words."""
 
@@ -422,9 +424,9 @@ def _caps_prefix(text: str) -> tuple[str, str] | None:
     letters = 0
     while k < len(words):
         w = words[k]
-        alpha = [c for c in w if c.isalpha()]
+        alpha = [c for c in (_BRACKETED_LABEL.sub("", w) if "(" in w else w) if c.isalpha()]
         if alpha and not all(c.isupper() for c in alpha):
-            break
+            break  # (a label in brackets, "54953(e)", is neither case)
         letters += len(alpha)
         k += 1
     if k == 0 or k >= len(words) or letters < CAPS_TITLE_MIN or len(words) - k < 3:

@@ -78,9 +78,17 @@ def titleness(text: str) -> float:
         score -= 0.45
     if _FINITE.search(text):
         score -= 0.5 if text.endswith(".") else 0.2
+    if _ADDRESSED.search(text):
+        score -= ADDRESSED_PENALTY
     if mostly_upper(text):
         score += 0.15
     return max(0.0, min(1.0, score))
+
+
+_ADDRESSED = re.compile(r"(?<!\bthank\s)\byou(?:rs?)?\b", re.IGNORECASE)
+ADDRESSED_PENALTY = 0.8
+"""A line spoken to the reader ("State your name and address", "Organization you represent") is an
+instruction to the public, not the title of the business ("Thank you to volunteers" may be one)."""
 
 
 def ends_sentence(text: str) -> bool:
