@@ -1033,3 +1033,22 @@ def test_instructions_to_the_reader_are_not_items(guide: list[str]) -> None:
     titles = [i.title for i in minutes_parser.parse(page).items]
     assert titles[0] == "CONSIDERATION OF MINUTES" and len(titles) == 4
     assert titles[1].endswith("MAKING FINDINGS REGARDING THE SAME")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("H. RESOLUTION (2024-12) Renew contract with Riverton Mutual Insurance Company for", "life insurance coverage from April 1, 2024 through March 31, 2026"),
+        ("H. Approval of the lease of the former library building to the Riverton Arts Trust and", "the grant of a licence for the car park"),
+        ("H. Award of the contract for the resurfacing of Mill Lane to", "a local contractor at a cost not exceeding $250,000"),
+    ],
+)
+def test_a_title_cut_after_a_connective_runs_on(first: str, second: str) -> None:
+    page = "\n".join(
+        [
+            "BOARD OF HEALTH AGENDA", "Wednesday, March 27, 2024 9:00 AM", "", "F. RESOLUTION (2024-10) Contract for school health services",
+            "G. RESOLUTION (2024-11) Contract for laboratory testing", first, second, "I. ADJOURNMENT", "",
+        ]
+    )
+    titles = [i.title for i in minutes_parser.parse(page).items]
+    assert f"{first[3:]} {second}" in titles

@@ -173,9 +173,23 @@ def _caps_line(lexed: Lexed, block: int | None) -> bool:
     return block is not None and any(c.block == block and c.scheme == "caps-heading" for c in lexed.candidates)
 
 
+_OPEN_TITLE_END = re.compile(r"\b(?:for|of|and|or|to|the|with|in|on|by|from|at|a|an)$")
+"""A title cannot end with a connective in lower case ("... Renew contract with Lincoln Life for"): the line was cut."""
+RUN_ON_WORDS = 40
+"""A title's run-on line is at most this long (a paragraph is not part of the title)."""
+
+
 def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
-    """An upper-case title a printed page wrapped onto the next line: "5. APOLOGIES" / "AND APPLICATIONS ...".
-    A PDF's layout pass has already joined the lines it saw wrap: its next block is a new one."""
+    """A title a printed page wrapped onto the next line: "5. APOLOGIES" / "AND APPLICATIONS ...", or
+    a title cut after a connective going on in lower case ("... Insurance Company for" / "life
+    insurance coverage from April 1 ..."). A PDF's layout pass has already joined the lines it saw
+    wrap, so there only the second form is looked for."""
+    if _OPEN_TITLE_END.search(title):
+        j, text = _next_text(lexed, block)
+        if j == block + 1 and text[:1].islower() and len(text.split()) <= RUN_ON_WORDS and not lexed.blocks[j].gap:
+            tok = lexed.tokens[lexed.first_token[j]]
+            if tok.kind is Kind.TEXT and not any(c.block == j for c in lexed.candidates):
+                return f"{title} {text}", j
     if lexed.blocks[block].page is not None:
         return title, None
     if not mostly_upper(title, 0.9) or not (len(title.split()) <= WRAP_WORDS or _CONNECTIVE.search(title)):
