@@ -38,6 +38,10 @@ _CATEGORIES = {
 position and make a guard worthless."""
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+"""Inline flags for the whole pattern ("(?i)"), which must stay at its start."""
+
+
 def _escape(code: int) -> str:
     return re.escape(chr(code)) if chr(code) not in "-]\\^" else "\\" + chr(code)
 
@@ -117,7 +121,7 @@ def guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     case-insensitively, so flags set inside the pattern cannot make it too strict.
     """
     source = pattern.pattern
-    if source.startswith("(?") and source[2:3].isalpha():
+    if _GLOBAL_FLAGS.match(source):
         return pattern  # global inline flags must stay first
     tree = _sre_parse.parse(source, pattern.flags)
     if _engine_skips(tree):
@@ -125,4 +129,5 @@ def guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     items, can_empty = _first_seq(tree)
     if not items or can_empty:
         return pattern
-    return re.compile("(?i:(?=[" + "".join(sorted(items)) + "]))(?:" + source + ")", pattern.flags)
+    end = "\n)" if pattern.flags & re.VERBOSE else ")"  # a verbose pattern may end with a comment
+    return re.compile("(?i:(?=[" + "".join(sorted(items)) + "]))(?:" + source + end, pattern.flags)

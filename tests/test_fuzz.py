@@ -175,6 +175,7 @@ def grammar_patterns() -> list[re.Pattern[str]]:
                 found[(value.pattern, value.flags)] = value
     for rule in [rule for _, rule in all_rules()] + list(LOOKALIKE):
         found[(rule.pattern.pattern, rule.pattern.flags)] = rule.pattern
+        found[(rule.searcher.pattern, rule.searcher.flags)] = rule.searcher  # the guarded form searches use
     return list(found.values())
 
 

@@ -941,7 +941,7 @@ def test_numbered_lists_after_the_adjournment_are_not_its_business(before: list[
 @pytest.mark.parametrize(
     ("line", "date", "time"),
     [
-        ("Tuesday, January 26, 2021 7:00 PM Telepresence Meeting: City Web Stream | Cable Channel 15 | Zoom details are listed below", "2021-01-26", "19:00"),
+        ("Tuesday, January 26, 2021 7:00 PM Remote Meeting: live web stream | Cable Channel 15 | video call details are listed below", "2021-01-26", "19:00"),
         ("Monday, 3 May 2021 at 6.30pm Remote meeting held on video conference, streamed on the Council's channel for members of the public", "2021-05-03", "18:30"),
         ("Wednesday March 9, 2022 5:30 p.m. Council Chambers and online through the Town website, with public comment by telephone as listed", "2022-03-09", "17:30"),
     ],
@@ -1052,3 +1052,48 @@ def test_a_title_cut_after_a_connective_runs_on(first: str, second: str) -> None
     )
     titles = [i.title for i in minutes_parser.parse(page).items]
     assert f"{first[3:]} {second}" in titles
+
+
+_SHORT_MINUTES = "\n\n1. Apologies\n\nNone were received.\n\n2. Close\n\nThe meeting closed at 9pm.\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        ("A meeting of the Parish Council was held on Monday 15 April 2024 at the Village Hall. Councillor Hale was in the chair.", "Village Hall"),
+        ("A meeting of the Town Council was held in the Guildhall, Westbury on 3 May 2024. The Mayor presided.", "Guildhall, Westbury"),
+        ("A meeting of the Parish Council was held at the Town Hall on Fri. March 8, 2024 at 7pm.", "Town Hall"),
+    ],
+)
+def test_a_venue_ends_with_its_sentence_not_before(sentence: str, location: str) -> None:
+    assert minutes_parser.parse("MINUTES\n\n" + sentence + _SHORT_MINUTES).meetings[0].location == location
+
+
+@pytest.mark.parametrize("cut", ["12 Main St.", "Committee Room No.", "the Hall, Dr."])
+def test_an_abbreviation_does_not_end_a_meeting_sentence(cut: str) -> None:
+    page = f"MINUTES\n\nMinutes of the Planning Committee held at {cut}\n4, Springfield, on Monday, 4 March 2024 at 7 p.m.\n" + _SHORT_MINUTES
+    meeting = minutes_parser.parse(page).meetings[0]
+    assert (str(meeting.date), meeting.time) == ("2024-03-04", "19:00")
+
+
+@pytest.mark.parametrize("body", ["LARCH COUNTY COMMISSIONERS", "ELM VILLAGE TRUSTEES", "BOARD OF ADVISORS"])
+def test_bodies_named_for_their_members_are_bodies(body: str) -> None:
+    page = f"AGENDA\n{body}\nMonday, March 4, 2024 7:00 p.m.\n\n1. CALL TO ORDER\n2. ROLL CALL\n3. PUBLIC COMMENT\n4. ADJOURNMENT\n"
+    assert minutes_parser.parse(page).meetings[0].body == body
+
+
+def test_entries_that_carry_their_own_file_numbers_are_not_stacked() -> None:
+    page = (
+        "SUMMARY OF THE RIVERTON CITY COUNCIL MEETING\nMonday, March 4, 2024 7:00 p.m.\n\nPresent: Council Members Ames, Brook and Cole.\n\n"
+        "24-0101 RESOLUTION APPROVING THE ANNUAL BUDGET\n24-0102 ORDINANCE AMENDING THE ZONING CODE\n24-0103 REPORT ON STREET LIGHTING\n"
+    )
+    titles = [i.title for i in minutes_parser.parse(page).items]
+    assert titles == ["RESOLUTION APPROVING THE ANNUAL BUDGET", "ORDINANCE AMENDING THE ZONING CODE", "REPORT ON STREET LIGHTING"]
+
+
+def test_a_meeting_closed_to_the_public_keeps_its_business() -> None:
+    page = (
+        "CITY COUNCIL AGENDA\nTuesday, January 10, 2023 6:00 PM\n\n1. CALL TO ORDER\n2. MEETING CLOSED TO THE PUBLIC:\n"
+        "a. Conference with legal counsel on existing litigation\nb. Conference with labor negotiators\n3. ADJOURNMENT\n"
+    )
+    assert [i.number for i in minutes_parser.parse(page).items] == ["1", "2", "2.a", "2.b", "3"]

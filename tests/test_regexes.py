@@ -92,6 +92,8 @@ def test_guarded_pattern_finds_what_the_pattern_finds_on_generated_text(text: st
         (r"resolved", 0, False),  # a literal: the engine scans for it itself
         (r"[\s\u00a0]+", 0, False),  # a repeated class fails as fast unguarded
         (r"(?i)\bmoved\b", 0, False),  # global inline flags must stay first
+        (r"(?P<word>\bmoved)\b", 0, True),  # a named group first is no inline flag
+        (r"\bmoved # a comment", re.VERBOSE, True),  # a verbose pattern ending with a comment
         (r"\w*", 0, False),  # can match nothing
         (r".x", 0, False),  # can start with anything
     ],

@@ -28,6 +28,8 @@ from .wording.meetings import (
     KIND_OF_MEETING,
     NOT_A_BODY_LINE,
     ROSTER_LINE,
+    SENTENCE_END,
+    SENTENCE_VERB,
     VENUE,
     clean_location,
     names_venue,
@@ -374,10 +376,6 @@ def _stack_time(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
     return None
 
 
-_SENTENCE_VERB = re.compile(r"\b(?:may|will|shall|must|can|should|is|are|was|were|be|been|please)\b", re.IGNORECASE)
-"""A verb or request that makes a line a sentence, not a venue's name or address."""
-
-
 def _stack_venue(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[int], str] | None:
     """Venue lines just below the date (and time) lines of a stacked header."""
     used: list[int] = []
@@ -390,7 +388,7 @@ def _stack_venue(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[in
             break
         if find_time(tok.text) and len(tok.text) <= 12 and not parts:
             continue  # "10:00 AM" on its own line
-        if not VENUE.search(tok.text) or len(tok.text) > 120 or _SENTENCE_VERB.search(tok.text):
+        if not VENUE.search(tok.text) or len(tok.text) > 120 or SENTENCE_VERB.search(tok.text):
             break  # not a place, or a sentence about one ("Written comments may be sent to the Clerk's Office")
         used.append(i)
         parts.append(_URL.sub("", tok.text).strip())
@@ -416,14 +414,12 @@ def _join(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[str, list[int]
             last_block = tok.block
         parts.append(tok.text)
         used.append(i)
-        if len(" ".join(parts)) > 600 or _SENTENCE_END.search(tok.text):
+        if len(" ".join(parts)) > 600 or SENTENCE_END.search(tok.text):
             break  # a full stop ends the sentence: the next line is another ("In response to ..., the meeting was held at")
     return " ".join(parts), used
 
 
-_SENTENCE_END = re.compile(r"(?:\b[A-Za-z][a-z]+|\b\d{4})\.[\s\u201d\u2019\"')]*$")
-"""A line ending a sentence: a word or a year and a full stop ("... 16 November 2021.", "... Hall."), not
-an abbreviation ("7 p.m.", "No.")."""
+
 
 
 def _offer_all(f: _Fields, data: dict[str, Any], rank: int, month_first: bool) -> bool:
@@ -562,9 +558,16 @@ def _stack_body(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[int, str
                 break
             if tok.kind is Kind.MEETING and tok.rule == "body-line" and _title_line(tok):
                 name = str(tok.data.get("body") or "")
+                if k + 1 < len(tokens) and _roster_entry(tokens[k + 1][1].text):
+                    continue  # "PLANNING COMMISSIONERS" / "• A. Hale – Chair • ...": a roster's heading
                 if name and not KIND_OF_MEETING.match(name):
                     return i, name
     return None
+
+
+def _roster_entry(text: str) -> bool:
+    """A line of a roster: a bulleted entry or a member with their role."""
+    return text[:1] in "\u2022\u00b7\u25aa*" or ROSTER_LINE.match(text) is not None
 
 
 def _title_line(tok: Token) -> bool:

@@ -56,8 +56,8 @@ read as titles."""
 TITLE_BELOW = 0.6
 """A line after a minute code that reads less like a title than this is the minute, not the title."""
 OPEN_BRACKET_PENALTY = 2.0
-"""A line after one that leaves a bracket open continues it ("... CODE (TITLE" / "26 LOS ANGELES COUNTY
-BUILDING CODE), ..."): its number is the bracket's, not an item's."""
+"""A line after one that leaves a bracket open continues it ("... CODE (TITLE" / "26 COUNTY BUILDING
+CODE), ..."): its number is the bracket's, not an item's."""
 OPEN_BRACKET_WORDS = 2
 """The bracket was opened just before the line's end ("(TITLE", "(Section"): a reference cut by the
 wrap, not a parenthesis that happens to close further down."""
@@ -174,7 +174,7 @@ def _caps_line(lexed: Lexed, block: int | None) -> bool:
 
 
 _OPEN_TITLE_END = re.compile(r"\b(?:for|of|and|or|to|the|with|in|on|by|from|at|a|an)$")
-"""A title cannot end with a connective in lower case ("... Renew contract with Lincoln Life for"): the line was cut."""
+"""A title cannot end with a connective in lower case ("... Renew the contract with the insurer for"): the line was cut."""
 RUN_ON_WORDS = 40
 """A title's run-on line is at most this long (a paragraph is not part of the title)."""
 
@@ -218,8 +218,9 @@ def _file_stacked(lexed: Lexed, block: int, title: str) -> tuple[str, int | None
     """An agenda entry whose left column stacks the matter's type over its file number, beside a
     title in capitals wrapped over the same two lines: "b) REPORT AWARD OF AGREEMENTS FOR" / "23-0002
     ON-CALL PLAN CHECKING SERVICES". The type word is not the title's; the text after the number
-    continues it."""
-    if not mostly_upper(title, 0.9):
+    continues it. An entry that carries its own file number ("24-0101 RESOLUTION ...") is not one:
+    the next file number is the next matter's."""
+    if not mostly_upper(title, 0.9) or _FILE_LEAD.match(lexed.blocks[block].text):
         return title, None
     j, text = _next_text(lexed, block)
     if j is None or j != block + 1:
@@ -228,12 +229,16 @@ def _file_stacked(lexed: Lexed, block: int, title: str) -> tuple[str, int | None
     if lead is None:
         return title, None
     kind = _FILE_TYPE.match(title)
-    if kind is not None:
-        title = title[kind.end() :]
+    if kind is not None and not _CONNECTIVE_WORD.match(title, kind.end()):
+        title = title[kind.end() :]  # "REPORT CITY COUNCIL MINUTES"; not "REPORT OF THE CITY MANAGER"
     more = (lead.group("rest") or "").strip()
     if more and mostly_upper(more, 0.8) and not more[:1].isdigit() and not more.startswith("(") and len(more.split()) <= STACKED_WORDS:
         return f"{title} {more}", j
     return title, None
+
+
+_CONNECTIVE_WORD = re.compile(r"(?:OF|ON|FOR|TO|AND|BY|FROM|IN|THE|WITH)\b")
+"""A joining word after a type word makes the type word the title's own ("REPORT OF THE CITY MANAGER")."""
 
 
 TRAIL_LINES = 3
@@ -322,7 +327,7 @@ def _quality(c: Candidate, lexed: Lexed, numbered: frozenset[int]) -> Quality:
     if previous.rstrip().endswith((":", ":-")) and len(previous) > 20 and not mostly_upper(previous, 0.9):
         score -= LEAD_IN_PENALTY  # a sentence's lead-in; an upper-case group heading ("CONSENT ITEMS:") is not one
     if previous.rfind("(") > previous.rfind(")") and len(previous[previous.rfind("(") :].split()) <= OPEN_BRACKET_WORDS:
-        score -= OPEN_BRACKET_PENALTY  # "... BUILDING CODE (TITLE" / "26 LOS ANGELES COUNTY ...": the line goes on
+        score -= OPEN_BRACKET_PENALTY  # "... BUILDING CODE (TITLE" / "26 COUNTY BUILDING CODE) ...": the line goes on
     return score, title, rest, title_block, c.block
 
 
@@ -589,7 +594,7 @@ def _with_sub_items(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Le
 
 
 _SUB_LABEL = re.compile(r"^\S+\s+(?:\([A-Za-z]\)|[A-Za-z][.)])\s")
-"""A coded line whose entry is lettered: "05-1107 (A) Principal Riverwalk Bridge ..."."""
+"""A coded line whose entry is lettered: "24-1107 (A) Main Street Bridge ..."."""
 
 
 def _with_uncoded_parents(chain: Sequence[Link], cands: Sequence[Candidate], lexed: Lexed, numbered: frozenset[int]) -> list[Link]:

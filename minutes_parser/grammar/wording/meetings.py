@@ -36,7 +36,7 @@ def names_venue(text: str) -> bool:
     Market Street"), not a body whose name holds a place's word ("Library Commission", "Village Hall
     Management Committee", "School Board"): a venue word after the line's last body noun.
 
-    >>> names_venue("City Council Chambers"), names_venue("NAPA COUNTY LIBRARY COMMISSION")
+    >>> names_venue("City Council Chambers"), names_venue("RIVERTON LIBRARY COMMISSION")
     (True, False)
     """
     ends = [m.end() for m in _BODY_NOUN.finditer(text)]
@@ -127,9 +127,21 @@ _DECIDED_ABOUT = re.compile(
 and signed"): the meeting it names is not the page's own."""
 
 
-_NEXT_SENTENCE = re.compile(r"(?:\b(?!(?:Mrs|Ave|Cllr|Rev|Hon|Inc|Ltd|Bros|Sept|Wed|Thu|Thur|Thurs|Tue|Tues)\.)[A-Za-z][a-z]{2,}|\b\d{4})\.\s+(?=[A-Z])")
+_ABBREVIATION = (
+    r"(?:Mrs|Ave|Blvd|Hwy|Cllr|Rev|Hon|Prof|Dept|Corp|Inc|Ltd|Bros|Assn|Govt|Esq|Est|Ext|Approx"
+    r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
+"""Abbreviations of three letters or more that end with a full stop without ending a sentence (two-letter
+ones, "St.", "No.", "Dr.", are never taken for a sentence's last word)."""
+_SENTENCE_WORD_END = r"(?:\b(?!" + _ABBREVIATION + r"\.)[A-Za-z][a-z]{2,}|\b\d{4})\."
+_NEXT_SENTENCE = re.compile(_SENTENCE_WORD_END + r"(?=\s+[A-Z])")
 """A full stop after a word or a year, then a capital: where one sentence ends and the next starts
-(not after an abbreviation: "St. Mary's", "Dr. Ellis", "Mrs. Hale", "Wed. 3 May")."""
+(not after an abbreviation: "St. Mary's", "Dr. Ellis", "Mrs. Hale", "Fri. 8 March")."""
+SENTENCE_END = re.compile(_SENTENCE_WORD_END + r"[\s\u201d\u2019\"')]*$")
+"""A line ending a sentence: a word or a year and a full stop ("... 16 November 2021.", "... Hall."), not
+an abbreviation ("7 p.m.", "12 Main St.", "Room No.")."""
+SENTENCE_VERB = re.compile(r"\b(?:may|will|shall|must|can|should|is|are|was|were|be|been|please)\b", _I)
+"""A verb or request that makes a line a sentence, not a venue's name or address."""
 
 
 def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, Any]:
@@ -144,7 +156,7 @@ def read_held(body: str | None, head: str, tail: str, whole: str) -> dict[str, A
             out["body"] = name
     end = _NEXT_SENTENCE.search(tail)
     if end is not None:
-        tail = tail[: end.start() + 1]  # the sentence ends here; the next ("In response to ...") is another
+        tail = tail[: end.end()]  # the sentence ends at this full stop; the next ("In response to ...") is another
     loc = _AT_IN.search(tail)
     if loc is not None:
         where = clean_location(loc.group("loc"))
@@ -197,7 +209,7 @@ def _date_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
             timed = _DATELINE_TIME.match(text, len(text) - len(text[end:].lstrip()))
             if not before or timed is None:
                 return None
-            # "Tuesday, January 26, 2021 7:00 PM Telepresence Meeting: City Web Stream | ...": a weekday,
+            # "Tuesday, 12 March 2024 7:00 PM Remote Meeting: live stream | ...": a weekday,
             # the date and the time open the line; what follows is something else.
             return {"when": text[: timed.end()]}
         if dash is not None and re.match(r"^[-\u2013\u2014]", after.lstrip(" ,0123456789:.apm")):
@@ -207,7 +219,7 @@ def _date_line(m: re.Match[str], text: str) -> Mapping[str, Any] | None:
     return out
 
 
-_DATELINE_TIME = re.compile(r"(?:at\s+)?(?:" + _TIME_TEXT + r")", _I)
+_DATELINE_TIME = re.compile(r"(?:at\s+)?(?:" + _TIME_TEXT + r")(?![a-z])", _I)
 """The time straight after a line's opening date."""
 BODY_LINE_WORDS = 14
 """A line naming a body is short: the longest real names run to about a dozen words."""
@@ -245,10 +257,12 @@ ROSTER_LINE = re.compile(
 NOT_A_BODY_LINE = re.compile(
     r"^(?:\(?\d{1,3}[.)]\s"  # "2. ATTEND THE MEETING IN PERSON": an entry of a numbered list
     r"|\([^()]*\)\.?$"  # "(IN-PERSON AND VIDEO CONFERENCE)": a note
-    # "PLANNING COMMISSIONERS", "Committee Members:": the heading of a roster ("Board of Commissioners" is a body)
-    r"|(?!.*\bof\b)[^:]*\b(?:members|commissioners|councillors|councilmembers|councilors|trustees|directors|supervisors|aldermen)\s*:?$"
-    # "Meetings Administrator.", "Committee Clerk": an officer's post under a signature
-    r"|[^:]*\b(?:administrator|officer|clerk|secretary|manager|co-?ordinator|assistant|advis[eo]r)s?\.?$)"
+    # "Committee Members:", "COUNCILLORS": the heading of a roster ("County Commissioners", "Village
+    # Trustees" name bodies, and are left to the line's context)
+    r"|(?!.*\bof\b)[^:]*\b(?:members|councillors|councilmembers|councilors)\s*:?$"
+    # "Meetings Administrator.", "Committee Clerk": an officer's post under a signature ("Joint
+    # Committee of Town Clerks" is a body)
+    r"|(?!.*\bof\b)[^:]*\b(?:administrator|officer|clerk|secretary|manager|co-?ordinator|assistant)\.?$)"
     r"|" + ROSTER_LINE.pattern,  # "Rene Spring - Council Member"
     _I,
 )

@@ -386,13 +386,13 @@ NUMBERING = Ruler(
         Rule(
             "letter-dot-title",
             """A capital letter and a dot as an item number, as US agendas letter their parts: "A. Roll
-            Call", "B. Opening remarks by the Commission President", "H.RESOLUTION (2019-44) Renew
-            contract". Initials ("J. Wayne Outlaw", "U.S. Department") are not numbers.""",
+            Call", "B. Opening remarks by the Commission President", "H.RESOLUTION (2024-12) Renew
+            the contract". Initials ("J. Wayne Outlaw", "U.S. Department") are not numbers.""",
             re.compile(r"^(?P<n>[A-Z])\.(?![A-Z]\.)\s*(?P<title>[A-Z\u201c\"(\u2018][^\n]*)$"),
             examples=(
                 ("A. Roll Call", {"number": "A", "title": "Roll Call"}),
                 ("B. Opening remarks by the Commission President", {"number": "B"}),
-                ("H.RESOLUTION (2019-44) Renew contract with Lincoln National", {"number": "H"}),
+                ("H.RESOLUTION (2024-12) Renew the contract for staff life insurance", {"number": "H"}),
             ),
             counter=("U.S. Department of Labor", "J.R. Smith"),
             accept=_letter_dot,
@@ -427,18 +427,18 @@ NUMBERING = Ruler(
         Rule(
             "roll-call-title",
             """A roll-call or file number before the item, as US minutes print it, perhaps followed
-            by the agenda's own number: "99-464 1. ROLL CALL", "05-1107 (A) Principal Riverwalk
+            by the agenda's own number: "99-464 1. ROLL CALL", "24-1107 (A) Main Street
             Bridge", "22-0076 MOTION TO ADJOURN". The roll-call number is the item's number. The
-            title may open with a year, an address or an amount ("(E) 2005 Resurfacing Program").""",
+            title may open with a year, an address or an amount ("(E) 2024 Resurfacing of Mill Lane").""",
             re.compile(
                 r"^(?P<n>\d{2}-\d{1,5})\s+(?:(?:\d{1,3}[.)]|\([A-Za-z]\)|[A-Za-z][.)])\s*)?(?P<title>[A-Z\u201c\"(\u2018].*|\d{1,6}\s+[A-Z].*|\$\s?\d.*)$"
             ),
             examples=(
                 ("99-464 1. ROLL CALL: Present: Daniels, Flagg", {"number": "99-464", "title": "ROLL CALL: Present: Daniels, Flagg"}),
-                ("05-1111 (E) 2005 Street Resurfacing Program - Receiving of Bids", {"number": "05-1111", "title": "2005 Street Resurfacing Program - Receiving of Bids"}),
-                ("98-3565 82. 1998 Local Law Enforcement Block Grant", {"title": "1998 Local Law Enforcement Block Grant"}),
+                ("24-1111 (E) 2024 Resurfacing of Mill Lane - Award of Contract", {"number": "24-1111", "title": "2024 Resurfacing of Mill Lane - Award of Contract"}),
+                ("98-3565 82. 1998 Community Policing Grant", {"title": "1998 Community Policing Grant"}),
                 ("96-7 Approving the Consent Agenda", {"number": "96-7"}),
-                ("05-1107 (A) Principal Riverwalk Bridge over the Des Moines River", {"number": "05-1107"}),
+                ("24-1107 (A) Main Street Bridge over the river", {"number": "24-1107"}),
                 ("22-0076 MOTION TO ADJOURN.", {"number": "22-0076"}),
             ),
             counter=("12-2023 budget was approved", "2020-21 Budget", "12-15 JANUARY 2024 Training course"),

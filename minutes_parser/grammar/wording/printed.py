@@ -82,11 +82,11 @@ PRINTED = Ruler(
             2022", "Close of Meeting". What a document prints after it (how to join online, codes of
             conduct) is not its business; an adjournment to a closed session is.""",
             re.compile(
-                r"^\W*(?:adjournment|adjourn|close\s+of\s+(?:the\s+)?meeting|meeting\s+closed?)\b(?!\s+(?:to|into)\s+(?:a\s+|the\s+)?closed\s+session)",
+                r"^\W*(?:adjournment|adjourn|close\s+of\s+(?:the\s+)?meeting\b|meeting\s+closed?\W*$)\b(?!\s+(?:to|into)\s+(?:a\s+|the\s+)?closed\s+session)",
                 _I,
             ),
             examples=("ADJOURNMENT", "Adjourn", "ADJOURNMENT TO November 23, 2022", "Close of Meeting"),
-            counter=("ADJOURN TO CLOSED SESSION TO DISCUSS THE FOLLOWING:", "Adjourned items from the last meeting"),
+            counter=("ADJOURN TO CLOSED SESSION TO DISCUSS THE FOLLOWING:", "Adjourned items from the last meeting", "MEETING CLOSED TO THE PUBLIC:"),
         ),
     ],
 )
