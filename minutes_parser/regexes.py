@@ -46,29 +46,29 @@ def _escape(code: int) -> str:
     return re.escape(chr(code)) if chr(code) not in "-]\\^" else "\\" + chr(code)
 
 
-def _first(node: Any) -> tuple[set[str] | None, bool]:
-    """Class items a match of ``node`` can start with (None: anything), and whether it can be empty."""
+def _first(node: Any) -> tuple[set[tuple[str, Any]] | None, bool]:
+    """What a match of ``node`` can start with (None: anything), and whether it can be empty."""
     op, av = node
     if op is _OPS.LITERAL:
-        return {_escape(av)}, False
+        return {("lit", av)}, False
     if op is _OPS.AT or op is _OPS.ASSERT or op is _OPS.ASSERT_NOT:
         return set(), True
     if op is _OPS.IN:
-        items: set[str] = set()
+        items: set[tuple[str, Any]] = set()
         for sub_op, sub_av in av:
             if sub_op is _OPS.LITERAL:
-                items.add(_escape(sub_av))
+                items.add(("lit", sub_av))
             elif sub_op is _OPS.RANGE:
-                items.add(f"{_escape(sub_av[0])}-{_escape(sub_av[1])}")
-            elif sub_op is _OPS.CATEGORY and str(sub_av) in _CATEGORIES:
-                items.add(_CATEGORIES[str(sub_av)])
+                items.add(("range", tuple(sub_av)))
+            elif sub_op is _OPS.CATEGORY:
+                items.add(("cat", str(sub_av)))
             else:
-                return None, False
+                return None, False  # a negated class
         return items, False
     if op is _OPS.SUBPATTERN:
         return _first_seq(av[-1])
     if op is _OPS.BRANCH:
-        out: set[str] = set()
+        out: set[tuple[str, Any]] = set()
         empty = False
         for branch in av[1]:
             found, can_empty = _first_seq(branch)
@@ -86,8 +86,8 @@ def _first(node: Any) -> tuple[set[str] | None, bool]:
     return None, False
 
 
-def _first_seq(seq: Iterable[Any]) -> tuple[set[str] | None, bool]:
-    out: set[str] = set()
+def _first_seq(seq: Iterable[Any]) -> tuple[set[tuple[str, Any]] | None, bool]:
+    out: set[tuple[str, Any]] = set()
     for node in seq:
         found, can_empty = _first(node)
         if found is None:
@@ -96,6 +96,32 @@ def _first_seq(seq: Iterable[Any]) -> tuple[set[str] | None, bool]:
         if not can_empty:
             return out, False
     return out, True
+
+
+def first_items(tree: Any) -> tuple[frozenset[tuple[str, Any]] | None, bool]:
+    """What a match of a parsed pattern can start with, and whether it can be empty.
+
+    Each item is ``("lit", code)``, ``("range", (low, high))`` or ``("cat", name)`` (a class such as
+    ``CATEGORY_DIGIT``); None when a match can start with anything (``.``, a negated class, a
+    back-reference). Shared by :func:`guard` and the rules' first-character pre-check.
+    """
+    found, can_empty = _first_seq(tree)
+    return (frozenset(found) if found is not None else None), can_empty
+
+
+def _class(items: Iterable[tuple[str, Any]]) -> str | None:
+    """The items as the inside of a character class, or None when one of them cannot be written."""
+    parts: list[str] = []
+    for kind, value in items:
+        if kind == "lit":
+            parts.append(_escape(value))
+        elif kind == "range":
+            parts.append(f"{_escape(value[0])}-{_escape(value[1])}")
+        elif value in _CATEGORIES:
+            parts.append(_CATEGORIES[value])
+        else:
+            return None
+    return "".join(sorted(parts))
 
 
 def _engine_skips(tree: Any) -> bool:
@@ -126,8 +152,9 @@ def guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     tree = _sre_parse.parse(source, pattern.flags)
     if _engine_skips(tree):
         return pattern
-    items, can_empty = _first_seq(tree)
-    if not items or can_empty:
+    items, can_empty = first_items(tree)
+    inside = _class(items) if items and not can_empty else None
+    if not inside:
         return pattern
     end = "\n)" if pattern.flags & re.VERBOSE else ")"  # a verbose pattern may end with a comment
-    return re.compile("(?i:(?=[" + "".join(sorted(items)) + "]))(?:" + source + end, pattern.flags)
+    return re.compile("(?i:(?=[" + inside + "]))(?:" + source + end, pattern.flags)

@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from ..regexes import guard
+from ..regexes import first_items, guard
 
 try:  # Python 3.11+
     import re._constants as _OPS  # type: ignore[import-not-found,unused-ignore]
@@ -191,61 +191,6 @@ _CATEGORY_CHARS = {
 }
 
 
-def _first_of(node: Any) -> tuple[frozenset[str] | None, bool]:
-    """The characters ``node`` can start with (None: any), and whether it can match nothing."""
-    op, av = node
-    if op is _OPS.LITERAL:
-        return frozenset({chr(av)}), False
-    if op is _OPS.AT or op is _OPS.ASSERT or op is _OPS.ASSERT_NOT:
-        return frozenset(), True
-    if op is _OPS.IN:
-        chars: set[str] = set()
-        for sub_op, sub_av in av:
-            if sub_op is _OPS.LITERAL:
-                chars.add(chr(sub_av))
-            elif sub_op is _OPS.RANGE:
-                low, high = sub_av
-                if high - low > FIRST_LIMIT:
-                    return None, False
-                chars.update(chr(c) for c in range(low, high + 1))
-            elif sub_op is _OPS.CATEGORY and str(sub_av) in _CATEGORY_CHARS:
-                chars.update(_CATEGORY_CHARS[str(sub_av)])
-            else:
-                return None, False
-        return frozenset(chars), False
-    if op is _OPS.SUBPATTERN:
-        return _first_seq(av[-1])
-    if op is _OPS.BRANCH:
-        out: set[str] = set()
-        empty = False
-        for branch in av[1]:
-            found, can_empty = _first_seq(branch)
-            if found is None:
-                return None, False
-            out |= found
-            empty = empty or can_empty
-        return frozenset(out), empty
-    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, getattr(_OPS, "POSSESSIVE_REPEAT", None)):
-        low, _high, body = av
-        found, can_empty = _first_seq(body)
-        return found, can_empty or low == 0
-    if op is getattr(_OPS, "ATOMIC_GROUP", None):
-        return _first_seq(av)
-    return None, False
-
-
-def _first_seq(seq: Iterable[Any]) -> tuple[frozenset[str] | None, bool]:
-    out: set[str] = set()
-    for node in seq:
-        found, can_empty = _first_of(node)
-        if found is None:
-            return None, False
-        out |= found
-        if not can_empty:
-            return frozenset(out), False
-    return frozenset(out), True
-
-
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     r"""The characters a match of ``pattern`` at a text's start can begin with (None: any).
 
@@ -254,9 +199,21 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     >>> first_chars(re.compile(r"^resolved", re.I)) == frozenset("rR")
     True
     """
-    tree = _tree(pattern.pattern, pattern.flags)
-    found, can_empty = _first_seq(tree)
-    if found is None or can_empty or len(found) > FIRST_LIMIT:
+    items, can_empty = first_items(_tree(pattern.pattern, pattern.flags))
+    if items is None or can_empty:
+        return None
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind == "lit":
+            chars.add(chr(value))
+        elif kind == "range" and value[1] - value[0] <= FIRST_LIMIT:
+            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+        elif kind == "cat" and value in _CATEGORY_CHARS:
+            chars.update(_CATEGORY_CHARS[value])
+        else:
+            return None
+    found = frozenset(chars)
+    if len(found) > FIRST_LIMIT:
         return None
     if pattern.flags & re.IGNORECASE:
         found = frozenset(found | {c.swapcase() for c in found} | {c.lower() for c in found} | {c.upper() for c in found})
