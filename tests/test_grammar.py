@@ -1097,3 +1097,16 @@ def test_a_meeting_closed_to_the_public_keeps_its_business() -> None:
         "a. Conference with legal counsel on existing litigation\nb. Conference with labor negotiators\n3. ADJOURNMENT\n"
     )
     assert [i.number for i in minutes_parser.parse(page).items] == ["1", "2", "2.a", "2.b", "3"]
+
+
+@pytest.mark.parametrize(
+    ("venue", "kind"),
+    [
+        (["City Hall", "12 Valley Drive", "Riverton, CA 90254"], "Regular Meeting Agenda"),
+        (["Council Chamber", "Civic Centre, London Road"], "AGENDA"),
+        (["Town Hall", "4 Market Square"], "Notice and Agenda"),
+    ],
+)
+def test_a_venue_above_the_page_kind_line_and_the_date(venue: list[str], kind: str) -> None:
+    page = "\n".join(["City of Riverton", *venue, kind, "Tuesday, January 10, 2023", "5:00 PM", "City Council", "", "1. CALL TO ORDER", "2. ROLL CALL", "3. PUBLIC COMMENT", "4. ADJOURNMENT", ""])
+    assert minutes_parser.parse(page).meetings[0].location == ", ".join(venue)

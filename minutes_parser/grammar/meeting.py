@@ -344,10 +344,10 @@ def _venue_above(tokens: Sequence[tuple[int, Token]], pos: int) -> tuple[list[in
     """Venue lines just above the date line of a stacked header (body, venue, date)."""
     used: list[int] = []
     parts: list[str] = []
-    for k in range(pos - 1, max(pos - 5, -1), -1):
+    for k in range(pos - 1, max(pos - 6, -1), -1):
         i, tok = tokens[k]
-        if tok.kind is Kind.NOISE:
-            continue
+        if tok.kind is Kind.NOISE or (tok.kind is Kind.PAGE_KIND and not parts):
+            continue  # ("City Hall" / "1315 Valley Drive" / "Regular Meeting Agenda" / the date)
         if tok.kind not in (Kind.TEXT, Kind.MEETING) or not _venue_line(tok.text):
             break
         used.insert(0, i)
