@@ -161,19 +161,38 @@ def _previous_text(lexed: Lexed, block: int) -> str:
     return ""
 
 
-_CONNECTIVE = re.compile(r"(?:\b(?:OR|AND|OF|BY|TO|THE|FOR|IN|ON|WITH|A|AN|or|and|of|by|to|the|for|in|on|with)|[,&\u2013-])$")
+_JOINING = "or|and|of|by|to|the|for|in|on|with"
+"""Words that join a title's parts; a line ending or starting with one is cut from its neighbour."""
+_CONNECTIVE = re.compile(r"(?:\b(?:" + _JOINING.upper() + "|A|AN|" + _JOINING + r")|[,&\u2013-])$")
 WRAP_WORDS = 3
 """An upper-case title this short, or ending with a connective, may continue on the next line."""
-_OPENING_CONNECTIVE = re.compile(r"^(?:OR|AND|OF|BY|TO|THE|FOR|IN|ON|WITH|or|and|of|by|to|the|for|in|on|with|[&(\u2013-])(?:\s|$)")
+_OPENING_CONNECTIVE = re.compile(r"^(?:" + _JOINING.upper() + "|" + _JOINING + r"|[&(\u2013-])(?:\s|$)")
 """A line continuing the title above it opens with a connective ("AND APPLICATIONS FOR ...")."""
+
+
+_BY_BLOCK: tuple[tuple[Candidate, ...], dict[int, list[Candidate]]] = ((), {})
+"""The candidates of the page last segmented, by block (one entry, swapped whole: safe across threads)."""
+
+
+def _candidates_at(lexed: Lexed) -> dict[int, list[Candidate]]:
+    """A page's candidates by the block they start at, built once per page (the title checks ask for
+    one block's candidates for every candidate; scanning them all each time is quadratic)."""
+    global _BY_BLOCK
+    entry = _BY_BLOCK
+    if entry[0] is not lexed.candidates:
+        index: dict[int, list[Candidate]] = {}
+        for c in lexed.candidates:
+            index.setdefault(c.block, []).append(c)
+        entry = _BY_BLOCK = (lexed.candidates, index)
+    return entry[1]
 
 
 def _caps_line(lexed: Lexed, block: int | None) -> bool:
     """The block holds an unnumbered heading in capitals."""
-    return block is not None and any(c.block == block and c.scheme == "caps-heading" for c in lexed.candidates)
+    return block is not None and any(c.scheme == "caps-heading" for c in _candidates_at(lexed).get(block, ()))
 
 
-_OPEN_TITLE_END = re.compile(r"\b(?:for|of|and|or|to|the|with|in|on|by|from|at|a|an)$")
+_OPEN_TITLE_END = re.compile(r"\b(?:" + _JOINING + r"|from|at|a|an)$")
 """A title cannot end with a connective in lower case ("... Renew the contract with the insurer for"): the line was cut."""
 RUN_ON_WORDS = 40
 """A title's run-on line is at most this long (a paragraph is not part of the title)."""
@@ -188,7 +207,7 @@ def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
         j, text = _next_text(lexed, block)
         if j == block + 1 and text[:1].islower() and len(text.split()) <= RUN_ON_WORDS and not lexed.blocks[j].gap:
             tok = lexed.tokens[lexed.first_token[j]]
-            if tok.kind is Kind.TEXT and not any(c.block == j for c in lexed.candidates):
+            if tok.kind is Kind.TEXT and j not in _candidates_at(lexed):
                 return f"{title} {text}", j
     if lexed.blocks[block].page is not None:
         return title, None
@@ -198,7 +217,7 @@ def _wrapped(lexed: Lexed, block: int, title: str) -> tuple[str, int | None]:
     if j is None or j != block + 1 or lexed.blocks[j].gap or not mostly_upper(text, 0.8) or len(text.split()) > 16:
         return title, None  # (a blank line between ends the title)
     tok = lexed.tokens[lexed.first_token[j]]
-    if tok.kind not in (Kind.TEXT, Kind.MEETING, Kind.PAGE_KIND) or any(c.block == j and c.number for c in lexed.candidates):
+    if tok.kind not in (Kind.TEXT, Kind.MEETING, Kind.PAGE_KIND) or any(c.number for c in _candidates_at(lexed).get(j, ())):
         return title, None
     if not _CONNECTIVE.search(title) and not _OPENING_CONNECTIVE.match(text) and _caps_line(lexed, j) and _caps_line(lexed, _next_text(lexed, j)[0]):
         return title, None  # "CALL TO ORDER" / "ROLL CALL" / "PUBLIC COMMENT": a run of headings, each its own
@@ -237,7 +256,7 @@ def _file_stacked(lexed: Lexed, block: int, title: str) -> tuple[str, int | None
     return title, None
 
 
-_CONNECTIVE_WORD = re.compile(r"(?:OF|ON|FOR|TO|AND|BY|FROM|IN|THE|WITH)\b")
+_CONNECTIVE_WORD = re.compile(r"(?:" + _JOINING.upper() + r"|FROM)\b")
 """A joining word after a type word makes the type word the title's own ("REPORT OF THE CITY MANAGER")."""
 
 
@@ -253,7 +272,7 @@ def _trailed(lexed: Lexed, block: int, title: str) -> tuple[str, int]:
     parts = [title]
     for j in range(block + 1, min(block + 1 + TRAIL_LINES, len(lexed.blocks))):
         tok = lexed.tokens[lexed.first_token[j]]
-        if tok.kind not in (Kind.TEXT, Kind.DOCUMENT, Kind.MEETING) or any(c.block == j and c.number for c in lexed.candidates):
+        if tok.kind not in (Kind.TEXT, Kind.DOCUMENT, Kind.MEETING) or any(c.number for c in _candidates_at(lexed).get(j, ())):
             break
         parts.append(lexed.blocks[j].text)
         if tok.kind is Kind.DOCUMENT:
